@@ -1,0 +1,13 @@
+import { getDb } from "@/lib/db/client";
+import { withErrors } from "@/lib/http/respond";
+import { getSubmission } from "@/lib/submissions/get-submission";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/submissions/:id — status, progress 0–100, queue position, error, result. */
+export const GET = withErrors(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
+  const { id } = await context.params;
+  const view = await getSubmission(getDb(), id);
+  return Response.json(view, { headers: { "Cache-Control": "no-store" } });
+});

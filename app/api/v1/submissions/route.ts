@@ -1,0 +1,35 @@
+import { authenticateBearer } from "@/lib/auth/tokens";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { publicBaseUrl, withErrors } from "@/lib/http/respond";
+import { createSubmission } from "@/lib/submissions/create-submission";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** POST /api/v1/submissions — multipart: file, model, task (+ optional name, description); Bearer token. */
+export const POST = withErrors(async (request: Request) => {
+  const db = getDb();
+  const user = await authenticateBearer(db, request.headers.get("authorization"));
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    throw new AppError("invalid_request", "Send the submission as multipart/form-data with the fields file, model and task.");
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new AppError("invalid_request", "The multipart body could not be read; send fields file, model and task.");
+  }
+  const file = form.get("file");
+  const fields = Object.fromEntries(
+    ["model", "task", "name", "description"].flatMap((key) => {
+      const value = form.get(key);
+      return typeof value === "string" && value !== "" ? [[key, value]] : [];
+    }),
+  );
+  const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : null;
+  const created = await createSubmission(db, user, fields, bytes);
+  const statusUrl = `${publicBaseUrl(request, getEnv().FRUGAL_PUBLIC_URL)}/api/v1/submissions/${created.id}`;
+  return Response.json({ ...created, statusUrl }, { status: 201, headers: { Location: statusUrl } });
+});

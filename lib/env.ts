@@ -1,0 +1,41 @@
+// Environment, parsed once with zod. Bad config fails at start-up with a message naming the variable.
+import { z } from "zod";
+
+const zEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL URL such as postgresql://postgres@127.0.0.1:5432/frugalboard")
+    .default("postgresql://postgres@127.0.0.1:5432/frugalboard"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a Redis URL such as redis://127.0.0.1:6379")
+    .default("redis://127.0.0.1:6379"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public base URL used in links handed to API clients (statusUrl). */
+  FRUGAL_PUBLIC_URL: z.string().url().optional(),
+  /** Largest accepted upload. */
+  FRUGAL_MAX_MODEL_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  /** BullMQ queue prefix, so that several deployments (or the tests) can share one Redis. */
+  FRUGAL_QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i, "letters, digits, ':', '_' and '-' only").default("frugal"),
+});
+
+export type Env = z.infer<typeof zEnv>;
+
+let cached: Env | undefined;
+
+/** Parses process.env once; throws one error listing every bad variable and what it must be. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = zEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid configuration (see .env.example):\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

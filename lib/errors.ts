@@ -1,0 +1,42 @@
+// One error family for the domain. Turned into HTTP responses only at the edges (app/api).
+export type AppErrorCode =
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "invalid_request"
+  | "invalid_model"
+  | "payload_too_large"
+  | "conflict"
+  | "service_unavailable"
+  | "internal";
+
+const HTTP_STATUS: Record<AppErrorCode, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_request: 400,
+  invalid_model: 422,
+  payload_too_large: 413,
+  conflict: 409,
+  service_unavailable: 503,
+  internal: 500,
+};
+
+/** An error whose message is safe to show to the user and says what to do. */
+export class AppError extends Error {
+  readonly httpStatus: number;
+
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.httpStatus = HTTP_STATUS[code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

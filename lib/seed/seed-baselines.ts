@@ -1,0 +1,48 @@
+// The board must not start empty: every committed baseline is registered and submitted, and the worker
+// benchmarks it like any other model. No figure is inserted by hand. Idempotent: a baseline already queued,
+// running, or measured by the current harness version is left alone.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { listBaselines } from "../../benchmarks/tasks/list-baselines";
+import { listTasks } from "../../benchmarks/tasks/registry";
+import { HARNESS_VERSION } from "../../benchmarks/version";
+import type { Db } from "../db/client";
+import { enqueueBenchmark } from "../queue/get-queue";
+
+export const SYSTEM_USERNAME = "frugalboard";
+
+export async function seedBaselines(db: Db): Promise<{ submitted: string[]; kept: string[] }> {
+  const owner = await db.user.upsert({ where: { username: SYSTEM_USERNAME }, update: {}, create: { username: SYSTEM_USERNAME, role: "ADMIN" } });
+  const submitted: string[] = [];
+  const kept: string[] = [];
+  for (const task of listTasks()) {
+    for (const baseline of listBaselines(task.id)) {
+      const bytes = await readFile(baseline.path);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const model = await db.model.upsert({
+        where: { slug: baseline.slug },
+        update: { name: baseline.name, description: baseline.description, licence: baseline.licence },
+        create: { slug: baseline.slug, name: baseline.name, description: baseline.description, licence: baseline.licence, ownerId: owner.id },
+      });
+      await db.artifact.upsert({ where: { sha256 }, update: {}, create: { sha256, bytes, sizeBytes: bytes.byteLength } });
+      const current = await db.submission.findFirst({
+        where: {
+          modelId: model.id,
+          taskId: task.id,
+          artifactSha256: sha256,
+          OR: [{ status: { in: ["QUEUED", "RUNNING"] } }, { status: "SUCCEEDED", result: { harnessVersion: HARNESS_VERSION } }],
+        },
+      });
+      if (current) {
+        kept.push(baseline.slug);
+        continue;
+      }
+      const submission = await db.submission.create({
+        data: { modelId: model.id, taskId: task.id, artifactSha256: sha256, submitterId: owner.id },
+      });
+      await enqueueBenchmark(submission.id);
+      submitted.push(baseline.slug);
+    }
+  }
+  return { submitted, kept };
+}

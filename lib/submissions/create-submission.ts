@@ -1,0 +1,89 @@
+// A submission is written (with its model bytes) before its job is enqueued: PostgreSQL is the source of truth.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { BenchmarkError } from "../../benchmarks/types";
+import { validateModel } from "../../benchmarks/onnx/validate";
+import { listTasks } from "../../benchmarks/tasks/registry";
+import type { Db } from "../db/client";
+import { getEnv } from "../env";
+import { AppError } from "../errors";
+import { enqueueBenchmark } from "../queue/get-queue";
+
+export const zModelSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]([a-z0-9-]{1,62})[a-z0-9]$/, "must be 3–64 characters: letters, digits and '-' (e.g. my-mnist-cnn)");
+
+export const zSubmissionInput = z.object({
+  model: zModelSlug,
+  task: z.string().trim().min(1, "is required (e.g. mnist)"),
+  name: z.string().trim().max(120).optional(),
+  description: z.string().trim().max(2_000).optional(),
+});
+export type SubmissionInput = z.infer<typeof zSubmissionInput>;
+
+export interface CreatedSubmission {
+  id: string;
+  status: "queued";
+}
+
+/** Parses and validates everything before anything is written; refusals are AppErrors that say what to do. */
+export async function createSubmission(
+  db: Db,
+  submitter: { id: string },
+  rawInput: Record<string, unknown>,
+  fileBytes: Uint8Array | null,
+): Promise<CreatedSubmission> {
+  const parsed = zSubmissionInput.safeParse(rawInput);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("invalid_request", `Field \`${issue.path.join(".")}\` ${issue.message}.`);
+  }
+  const input = parsed.data;
+  const task = listTasks().find((candidate) => candidate.id === input.task);
+  if (!task) throw new AppError("invalid_request", `Unknown task \`${input.task.slice(0, 64)}\`. See GET /api/v1/tasks.`);
+  if (!fileBytes) throw new AppError("invalid_request", "Attach the ONNX model as the multipart field `file`.");
+
+  const maxBytes = getEnv().FRUGAL_MAX_MODEL_BYTES;
+  if (fileBytes.byteLength > maxBytes) {
+    throw new AppError("payload_too_large", `The model is ${fileBytes.byteLength} bytes; the limit is ${maxBytes} bytes.`);
+  }
+  try {
+    validateModel(fileBytes, task, { maxBytes });
+  } catch (error) {
+    if (error instanceof BenchmarkError) {
+      throw new AppError("invalid_model", error.message, { rule: error.rule });
+    }
+    throw error;
+  }
+
+  const sha256 = createHash("sha256").update(fileBytes).digest("hex");
+  const submission = await db.$transaction(async (tx) => {
+    const existing = await tx.model.findUnique({ where: { slug: input.model } });
+    if (existing && existing.ownerId !== submitter.id) {
+      throw new AppError("forbidden", `The model name \`${input.model}\` belongs to another user; choose another name.`);
+    }
+    const model =
+      existing ??
+      (await tx.model.create({
+        data: { slug: input.model, name: input.name ?? input.model, description: input.description, ownerId: submitter.id },
+      }));
+    await tx.artifact.upsert({
+      where: { sha256 },
+      update: {},
+      create: { sha256, bytes: Buffer.from(fileBytes), sizeBytes: fileBytes.byteLength },
+    });
+    return tx.submission.create({
+      data: { modelId: model.id, taskId: task.id, artifactSha256: sha256, submitterId: submitter.id },
+    });
+  });
+
+  try {
+    await enqueueBenchmark(submission.id);
+  } catch (error) {
+    // The row is safe in PostgreSQL and the reconciler enqueues it when Redis is back; say so loudly.
+    console.error(`[submissions] ${submission.id} saved but not enqueued: ${(error as Error).message}`);
+  }
+  return { id: submission.id, status: "queued" };
+}

@@ -1,0 +1,50 @@
+// The public view of a submission: status, live progress, queue position (from PostgreSQL, never Redis), result.
+import type { BenchmarkResult } from "../../benchmarks/types";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+
+export type PublicStatus = "queued" | "running" | "succeeded" | "failed" | "rejected" | "withdrawn";
+
+export interface SubmissionView {
+  id: string;
+  status: PublicStatus;
+  progress: number;
+  phase: string | null;
+  /** 1 = next to run; null once it has started. */
+  queuePosition: number | null;
+  error: { code: string; message: string } | null;
+  model: { slug: string; name: string };
+  task: string;
+  sha256: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  result: BenchmarkResult | null;
+}
+
+export async function getSubmission(db: Db, id: string): Promise<SubmissionView> {
+  const row = await db.submission.findUnique({ where: { id }, include: { model: true, result: true } });
+  if (!row) throw new AppError("not_found", `No submission with id \`${id.slice(0, 64)}\`.`);
+
+  let queuePosition: number | null = null;
+  if (row.status === "QUEUED") {
+    // Jobs run oldest first, one at a time per worker: the position is the number of queued rows ahead, plus one.
+    const ahead = await db.submission.count({ where: { status: "QUEUED", createdAt: { lt: row.createdAt } } });
+    queuePosition = ahead + 1;
+  }
+  return {
+    id: row.id,
+    status: row.status.toLowerCase() as PublicStatus,
+    progress: row.progress,
+    phase: row.phase,
+    queuePosition,
+    error: row.error ? { code: row.errorCode ?? "failed", message: row.error } : null,
+    model: { slug: row.model.slug, name: row.model.name },
+    task: row.taskId,
+    sha256: row.artifactSha256,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    result: (row.result?.payload as unknown as BenchmarkResult | undefined) ?? null,
+  };
+}

@@ -1,0 +1,71 @@
+// State changes of a submission made by the worker. Each is one write; a finished row is never reopened.
+import type { BenchmarkResult, HardwareProfile } from "../../benchmarks/types";
+import type { Db } from "../db/client";
+
+/** Claims a queued (or stalled running) submission for a worker; returns false when it is already final. */
+export async function markRunning(db: Db, submissionId: string, workerId: string): Promise<boolean> {
+  const { count } = await db.submission.updateMany({
+    where: { id: submissionId, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "RUNNING", workerId, startedAt: new Date(), progress: 0, phase: "starting", attempts: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+export async function recordProgress(db: Db, submissionId: string, percent: number, phase: string): Promise<void> {
+  await db.submission.updateMany({
+    where: { id: submissionId, status: "RUNNING" },
+    data: { progress: Math.max(0, Math.min(99, Math.floor(percent))), phase },
+  });
+}
+
+export async function upsertHardwareProfile(db: Db, profile: HardwareProfile): Promise<void> {
+  const { id, ...fields } = profile;
+  await db.hardwareProfile.upsert({ where: { id }, update: {}, create: { id, ...fields } });
+}
+
+/** Stores the result and finishes the submission in one transaction, so a result never exists half-written. */
+export async function recordSuccess(db: Db, submissionId: string, result: BenchmarkResult): Promise<void> {
+  await upsertHardwareProfile(db, result.hardware);
+  await db.$transaction([
+    db.result.upsert({
+      where: { submissionId },
+      update: {},
+      create: {
+        submissionId,
+        taskId: result.task,
+        hardwareProfileId: result.hardware.id,
+        meter: result.meter,
+        estimated: result.estimated,
+        harnessVersion: result.harnessVersion,
+        accuracy: result.accuracy,
+        macroF1: result.macroF1,
+        energyPerInferenceJ: result.energyPerInferenceJ,
+        accuracyPerJoule: result.accuracyPerJoule,
+        unstable: result.unstable,
+        modelMemoryBytes: result.modelMemoryBytes,
+        fileBytes: result.fileBytes,
+        paramCount: result.paramCount,
+        latencyP50Ms: result.latencyP50Ms,
+        payload: JSON.parse(JSON.stringify(result)),
+      },
+    }),
+    db.submission.update({
+      where: { id: submissionId },
+      data: { status: "SUCCEEDED", progress: 100, phase: "done", finishedAt: new Date(), error: null, errorCode: null },
+    }),
+  ]);
+}
+
+/** REJECTED: the model broke a rule. FAILED: it could not be measured (a limit, a crash, an operator fault). */
+export async function recordFailure(
+  db: Db,
+  submissionId: string,
+  status: "REJECTED" | "FAILED",
+  errorCode: string,
+  message: string,
+): Promise<void> {
+  await db.submission.updateMany({
+    where: { id: submissionId, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status, errorCode, error: message.slice(0, 2_000), finishedAt: new Date() },
+  });
+}

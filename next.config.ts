@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native or worker-side packages stay outside the server bundle and load from node_modules at run time.
+  serverExternalPackages: ["onnxruntime-node", "pg", "@prisma/adapter-pg", "bullmq", "ioredis", "onnx-proto", "protobufjs"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,84 @@
+// `npm start`: the whole thing on one machine. Services, migrations, seed, a production build when the sources
+// changed, then web and one worker until Ctrl-C, which stops both cleanly.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { migrateDatabase } from "../lib/db/migrate";
+import { getEnv } from "../lib/env";
+import { ensureServices } from "./lib/services";
+import { buildIsCurrent, recordBuild } from "./lib/build-stamp";
+import { createSupervisor } from "./lib/processes";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+
+function step(message: string): void {
+  console.log(`[start] ${message}`);
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+async function main(): Promise<number> {
+  if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
+  const env = getEnv();
+  const started = Date.now();
+
+  step("checking PostgreSQL and Redis");
+  await ensureServices(env.DATABASE_URL, env.REDIS_URL);
+  step("applying database migrations");
+  await migrateDatabase(env.DATABASE_URL);
+
+  const nextBin = require.resolve("next/dist/bin/next");
+  if (!buildIsCurrent(root)) {
+    step("building the site (first start, or the sources changed)");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
+    if (build.status !== 0) throw new Error("The site did not build; see the output above.");
+    recordBuild(root);
+  }
+
+  step("queueing the baseline models for benchmarking");
+  const seed = spawnSync(process.execPath, ["--import", "tsx", join(root, "prisma", "seed.ts")], { cwd: root, stdio: "inherit" });
+  if (seed.status !== 0) throw new Error("Seeding failed; see the output above.");
+
+  const supervisor = createSupervisor();
+  supervisor.start("worker", process.execPath, ["--import", "tsx", join(root, "worker", "main.ts")]);
+  supervisor.start("web", process.execPath, [nextBin, "start", "--port", String(env.PORT)]);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    step(`${signal}: stopping web and worker`);
+    void supervisor.stopAll("SIGTERM");
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+
+  const url = `http://localhost:${env.PORT}`;
+  if (await waitForHealth(`${url}/api/v1/health`, 60_000)) {
+    step(`frugalboard is serving ${url} (web + 1 worker), ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops both.`);
+  } else if (!stopping) {
+    step(`the site did not answer ${url}/api/v1/health within 60 s; see the output above.`);
+  }
+  return supervisor.done;
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: Error) => {
+    console.error(`[start] ${error.message}`);
+    process.exit(1);
+  });

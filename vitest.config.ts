@@ -1,0 +1,35 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": import.meta.dirname } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["{benchmarks,lib,worker,cli,scripts,app}/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "int",
+          include: ["{benchmarks,lib,worker,cli,scripts,app}/**/*.int.test.ts"],
+          globalSetup: ["lib/testing/global-setup.ts"],
+          // A database and a queue prefix of their own, so tests never touch the data of `npm start`.
+          env: {
+            DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/frugalboard_test",
+            REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+            FRUGAL_QUEUE_PREFIX: "frugal-test",
+          },
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});

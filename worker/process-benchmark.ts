@@ -1,0 +1,90 @@
+// One job: load the artifact from PostgreSQL, run the harness in its child process, write the outcome.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { UnrecoverableError, type Job } from "bullmq";
+import { runBenchmark } from "../benchmarks/harness/run-benchmark";
+import { BenchmarkError, type BenchmarkOptions, type BenchmarkProgress } from "../benchmarks/types";
+import type { Db } from "../lib/db/client";
+import { zBenchmarkJob } from "../lib/queue/contracts";
+import { markRunning, recordFailure, recordProgress, recordSuccess } from "../lib/submissions/record-result";
+
+export interface ProcessContext {
+  db: Db;
+  workerId: string;
+  signal: AbortSignal;
+  /** Harness settings of this worker (threads, windows…); the rest come from the harness defaults. */
+  harness?: Partial<BenchmarkOptions>;
+}
+
+const PROGRESS_WRITE_INTERVAL_MS = 500;
+
+/** Writes progress to PostgreSQL at most every 500 ms (and on each phase change), one write at a time. */
+function progressWriter(db: Db, submissionId: string) {
+  let lastWriteAt = 0;
+  let lastPhase = "";
+  let chain: Promise<void> = Promise.resolve();
+  return {
+    onProgress(progress: BenchmarkProgress) {
+      const now = Date.now();
+      if (progress.phase === lastPhase && now - lastWriteAt < PROGRESS_WRITE_INTERVAL_MS) return;
+      lastWriteAt = now;
+      lastPhase = progress.phase;
+      chain = chain
+        .then(() => recordProgress(db, submissionId, progress.percent, progress.phase))
+        .catch((error: Error) => console.error(`[worker] progress of ${submissionId} not saved: ${error.message}`));
+    },
+    flush: () => chain,
+  };
+}
+
+export async function processBenchmark(job: Job, ctx: ProcessContext): Promise<{ accuracy: number; energyPerInferenceJ: number } | { skipped: string }> {
+  const payload = zBenchmarkJob.safeParse(job.data);
+  if (!payload.success) throw new UnrecoverableError(`Bad job payload: ${payload.error.issues[0]?.message}`);
+  const { submissionId } = payload.data;
+  const { db } = ctx;
+
+  const submission = await db.submission.findUnique({ where: { id: submissionId }, include: { artifact: true } });
+  if (!submission) throw new UnrecoverableError(`Submission ${submissionId} no longer exists.`);
+  if (!(await markRunning(db, submissionId, ctx.workerId))) return { skipped: `already ${submission.status.toLowerCase()}` };
+
+  const dir = await mkdtemp(join(tmpdir(), "frugal-job-"));
+  const progress = progressWriter(db, submissionId);
+  try {
+    const modelPath = join(dir, "model.onnx");
+    await writeFile(modelPath, submission.artifact.bytes);
+    const result = await runBenchmark({
+      ...ctx.harness,
+      task: submission.taskId,
+      modelPath,
+      signal: ctx.signal,
+      onProgress: progress.onProgress,
+    });
+    await progress.flush();
+    await recordSuccess(db, submissionId, result);
+    return { accuracy: result.accuracy, energyPerInferenceJ: result.energyPerInferenceJ };
+  } catch (error) {
+    await progress.flush();
+    await handleFailure(job, ctx, submissionId, error);
+    throw error;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function handleFailure(job: Job, ctx: ProcessContext, submissionId: string, error: unknown): Promise<never | void> {
+  const { db } = ctx;
+  if (error instanceof BenchmarkError && error.code !== "aborted") {
+    // The model broke a rule or a limit, or cannot be measured here: running it again would end the same way.
+    const status = error.code === "invalid_model" ? "REJECTED" : "FAILED";
+    await recordFailure(db, submissionId, status, error.code, error.message);
+    throw new UnrecoverableError(error.message);
+  }
+  const attemptsAllowed = job.opts.attempts ?? 1;
+  if (!(error instanceof BenchmarkError) && job.attemptsMade + 1 >= attemptsAllowed) {
+    await recordFailure(db, submissionId, "FAILED", "internal", `The benchmark could not run after ${attemptsAllowed} attempts: ${(error as Error).message}`);
+    return;
+  }
+  // Aborted (the worker is stopping) or a transient fault with attempts left: hand the row back to the queue.
+  await db.submission.updateMany({ where: { id: submissionId, status: "RUNNING" }, data: { status: "QUEUED", progress: 0, phase: null } });
+}

@@ -1,0 +1,66 @@
+// The BullMQ worker: concurrency 1 (one benchmark at a time per machine), heartbeats, and the reconciler.
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { Worker } from "bullmq";
+import { getHardwareProfile } from "../benchmarks/hardware/profile";
+import type { BenchmarkOptions } from "../benchmarks/types";
+import type { Db } from "../lib/db/client";
+import { getEnv } from "../lib/env";
+import { QUEUE_NAMES } from "../lib/queue/contracts";
+import { createRedis } from "../lib/queue/redis";
+import { reconcileQueue } from "../lib/submissions/reconcile";
+import { upsertHardwareProfile } from "../lib/submissions/record-result";
+import { processBenchmark } from "./process-benchmark";
+
+const HEARTBEAT_MS = 15_000;
+const RECONCILE_MS = 60_000;
+
+export interface RunningWorker {
+  id: string;
+  /** Stops taking jobs, aborts the one in flight (it is handed back to the queue), and closes connections. */
+  close(): Promise<void>;
+}
+
+export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {}): Promise<RunningWorker> {
+  const env = getEnv();
+  const id = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const profile = await getHardwareProfile({ intraOpThreads: harness.intraOpThreads ?? 1, meter: harness.meter ?? "estimate" });
+  await upsertHardwareProfile(db, profile);
+  await db.worker.create({ data: { id, hostname: hostname(), pid: process.pid, hardwareProfileId: profile.id } });
+
+  const abort = new AbortController();
+  const connection = createRedis(env.REDIS_URL, true);
+  const worker = new Worker(QUEUE_NAMES.benchmark, (job) => processBenchmark(job, { db, workerId: id, signal: abort.signal, harness }), {
+    connection,
+    prefix: env.FRUGAL_QUEUE_PREFIX,
+    concurrency: 1,
+    // A benchmark holds the event loop only briefly (the model runs in a child), so locks renew on time;
+    // a worker killed mid-run leaves its job stalled, and it is picked up again after this interval.
+    stalledInterval: 30_000,
+    lockDuration: 60_000,
+  });
+  worker.on("failed", (job, error) => console.error(`[worker] ${job?.id ?? "?"} failed: ${error.message}`));
+  worker.on("completed", (job) => console.log(`[worker] ${job.id} done`));
+  worker.on("error", (error) => console.error(`[worker] ${error.message}`));
+
+  const beat = () =>
+    db.worker.update({ where: { id }, data: { lastHeartbeatAt: new Date() } }).catch((e: Error) => console.error(`[worker] heartbeat: ${e.message}`));
+  const reconcile = () =>
+    reconcileQueue(db)
+      .then((ids) => ids.length && console.log(`[worker] re-enqueued ${ids.length} submission(s) left without a job`))
+      .catch((e: Error) => console.error(`[worker] reconcile: ${e.message}`));
+  await reconcile();
+  const timers = [setInterval(beat, HEARTBEAT_MS), setInterval(reconcile, RECONCILE_MS)];
+  console.log(`[worker] ${id} ready (profile ${profile.id}: ${profile.cpuModel}, meter ${profile.meter})`);
+
+  return {
+    id,
+    async close() {
+      timers.forEach(clearInterval);
+      abort.abort();
+      await worker.close();
+      connection.disconnect();
+      await db.worker.delete({ where: { id } }).catch(() => undefined);
+    },
+  };
+}
