@@ -136,9 +136,20 @@ export interface BenchmarkResult {
   estimated: boolean;
   meterDetails: Record<string, string | number>;
   idlePowerW: number;
+  /**
+   * The model's footprint (DESIGN.md, step 3): peak RSS of the child from creating the session through one pass
+   * over the test set, minus baselineRssBytes (RSS with the runtime, test set and input tensors loaded, before
+   * the session).
+   */
   modelMemoryBytes: number;
+  /** Peak RSS of the child up to the end of that pass: modelMemoryBytes = peakRssBytes − baselineRssBytes. */
   peakRssBytes: number;
   baselineRssBytes: number;
+  /**
+   * Peak RSS of the child over the whole run, windows included. Above peakRssBytes by what the JS runtime's
+   * garbage from hundreds of thousands of calls adds; that grows with the windows, so it is not the model's.
+   */
+  runPeakRssBytes: number;
   fileBytes: number;
   paramCount: number;
   /** Single-stream scenario (batch 1): time of one session.run call. */

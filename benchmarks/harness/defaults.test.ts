@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { createEstimateMeter } from "../meters/estimate";
+import { DEFAULTS, resolveSettings } from "./defaults";
+
+describe("harness settings", () => {
+  it("uses the defaults with an empty environment", () => {
+    expect(resolveSettings({}, {})).toEqual({ ...DEFAULTS, cpuTdpW: undefined });
+  });
+
+  it("takes the environment, and an explicit option over it", () => {
+    const env = { FRUGAL_WINDOWS: "7", FRUGAL_WINDOW_S: "0.5", FRUGAL_IDLE_S: "2", FRUGAL_THREADS: "2", FRUGAL_TIME_LIMIT_S: "30", FRUGAL_MEMORY_LIMIT_MB: "512", FRUGAL_CPU_TDP_W: "65" };
+    expect(resolveSettings({}, env)).toMatchObject({ windows: 7, windowS: 0.5, idleS: 2, intraOpThreads: 2, timeLimitS: 30, memoryLimitMb: 512, cpuTdpW: 65 });
+    expect(resolveSettings({ windows: 3, intraOpThreads: 1 }, env)).toMatchObject({ windows: 3, intraOpThreads: 1 });
+    expect(resolveSettings({ windows: 20 }, {}).maxWindows).toBe(20);
+    expect(resolveSettings({}, { FRUGAL_CPU_TDP_W: "" }).cpuTdpW).toBeUndefined();
+  });
+
+  it("feeds FRUGAL_CPU_TDP_W to the estimate meter", () => {
+    const { cpuTdpW } = resolveSettings({}, { FRUGAL_CPU_TDP_W: "12" });
+    const meter = createEstimateMeter({ cpuModel: "unknown", logicalThreads: 4, tdpOverrideW: cpuTdpW });
+    expect(meter.details).toMatchObject({ tdpW: 12, wattsPerThread: 3, tdpSource: "FRUGAL_CPU_TDP_W" });
+  });
+
+  it("names each bad variable and what it must be", () => {
+    expect(() => resolveSettings({}, { FRUGAL_WINDOWS: "0", FRUGAL_CPU_TDP_W: "hot" })).toThrow(
+      /FRUGAL_WINDOWS must be at least 1; FRUGAL_CPU_TDP_W must be a number above 0/,
+    );
+    expect(() => resolveSettings({}, { FRUGAL_THREADS: "1.5" })).toThrow("FRUGAL_THREADS must be a whole number");
+    expect(() => resolveSettings({ windowS: -1 }, {})).toThrow("Benchmark option windowS must be a number above 0, got -1.");
+  });
+});

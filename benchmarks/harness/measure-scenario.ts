@@ -1,0 +1,61 @@
+// The windows of one scenario: K windows, then more (up to the cap) while the CV of the per-window energy per
+// inference is above the limit (DESIGN.md, step 6). The parent decides, the child only measures.
+import { netEnergyJ } from "../meters/meter";
+import { summariseWindows } from "../stats/summary";
+import type { EnergySummary, EnergyWindow, Scenario } from "../types";
+import type { HarnessSettings } from "./defaults";
+import type { RawWindow } from "./protocol";
+import type { ChildSupervisor } from "./supervise-child";
+
+export interface ScenarioMeasurement {
+  windows: EnergyWindow[];
+  energy: EnergySummary;
+  inferences: number;
+  wallS: number;
+  cpuS: number;
+  peakWindowRssBytes: number;
+}
+
+export function toEnergyWindow(raw: RawWindow, index: number, idlePowerW: number): EnergyWindow {
+  const net = netEnergyJ(raw.grossEnergyJ, idlePowerW, raw.wallS);
+  return {
+    index,
+    scenario: raw.scenario,
+    inferences: raw.inferences,
+    wallS: raw.wallS,
+    cpuS: raw.cpuS,
+    grossEnergyJ: raw.grossEnergyJ,
+    netEnergyJ: net,
+    energyPerInferenceJ: net / raw.inferences,
+  };
+}
+
+export async function measureScenario(
+  child: ChildSupervisor,
+  scenario: Scenario,
+  settings: HarnessSettings,
+  idlePowerW: number,
+  onWindow: (fraction: number) => void,
+): Promise<ScenarioMeasurement> {
+  const windows: EnergyWindow[] = [];
+  let peakWindowRssBytes = 0;
+  const perInference = () => windows.map((w) => w.energyPerInferenceJ);
+  const wantMore = () =>
+    windows.length < settings.windows || (windows.length < settings.maxWindows && summariseWindows(perInference(), settings.cvLimit).unstable);
+  while (wantMore()) {
+    const { window } = await child.request({ type: "window", scenario, windowS: settings.windowS }, "window");
+    windows.push(toEnergyWindow(window, windows.length, idlePowerW));
+    peakWindowRssBytes = Math.max(peakWindowRssBytes, window.peakRssBytes);
+    onWindow(Math.min(1, windows.length / settings.windows)); // extra windows hold the bar at the phase's end
+  }
+  const summary = summariseWindows(perInference(), settings.cvLimit);
+  const sum = (pick: (w: EnergyWindow) => number) => windows.reduce((total, w) => total + pick(w), 0);
+  return {
+    windows,
+    energy: { energyPerInferenceJ: summary.median, ci95J: summary.ci95, cv: summary.cv, unstable: summary.unstable, windows: windows.length },
+    inferences: sum((w) => w.inferences),
+    wallS: sum((w) => w.wallS),
+    cpuS: sum((w) => w.cpuS),
+    peakWindowRssBytes,
+  };
+}

@@ -1,0 +1,91 @@
+// One measured window (DESIGN.md, step 6): whole passes over the test set until at least windowS has passed,
+// with the child's wall time, CPU time and resident memory over exactly that span.
+import { performance } from "node:perf_hooks";
+import { hrtime } from "node:process";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Meter } from "../meters/meter";
+import type { Reservoir } from "../stats/reservoir";
+import type { Scenario } from "../types";
+import type { Batch } from "./batches";
+import { currentRssBytes } from "./memory";
+import type { RawWindow } from "./protocol";
+
+/** RSS is sampled between passes, at most this often, so reading /proc costs the window next to nothing. */
+const RSS_SAMPLE_INTERVAL_NS = 50_000_000n;
+
+/** Mean and peak of RSS samples taken over a window. */
+class RssSampler {
+  private sum = 0;
+  private count = 0;
+  peak = 0;
+  lastAt = 0n;
+
+  sample(now: bigint): void {
+    const rss = currentRssBytes();
+    this.sum += rss;
+    this.count++;
+    this.peak = Math.max(this.peak, rss);
+    this.lastAt = now;
+  }
+
+  get mean(): number {
+    return this.count === 0 ? 0 : this.sum / this.count;
+  }
+}
+
+const secondsSince = (start: bigint) => Number(hrtime.bigint() - start) / 1e9;
+/** process.cpuUsage covers every thread of this process (getrusage RUSAGE_SELF), onnxruntime's included; µs → s. */
+const cpuSecondsSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+};
+
+export interface WindowJob {
+  scenario: Scenario;
+  windowS: number;
+  batches: Batch[];
+  samples: number;
+  run: (batch: Batch) => Promise<unknown>;
+  meter: Meter;
+  latency: Reservoir;
+}
+
+export async function measureWindow(job: WindowJob): Promise<RawWindow> {
+  const { batches, run, latency } = job;
+  const rss = new RssSampler();
+  let inferences = 0;
+  rss.sample(hrtime.bigint()); // before the clocks start, so reading /proc is not timed
+  const end = job.meter.begin();
+  const cpuStart = process.cpuUsage();
+  const start = hrtime.bigint();
+  do {
+    for (const batch of batches) {
+      // performance.now() (ms, sub-µs resolution) allocates nothing, where a bigint per call would feed the GC.
+      const callStart = performance.now();
+      await run(batch);
+      latency.add(performance.now() - callStart);
+    }
+    inferences += job.samples;
+    const now = hrtime.bigint();
+    if (now - rss.lastAt >= RSS_SAMPLE_INTERVAL_NS) rss.sample(now);
+  } while (secondsSince(start) < job.windowS);
+  const wallS = secondsSince(start);
+  const cpuS = cpuSecondsSince(cpuStart);
+  rss.sample(hrtime.bigint());
+  const grossEnergyJ = end({ wallS, cpuS, meanRssBytes: rss.mean });
+  return { scenario: job.scenario, inferences, wallS, cpuS, meanRssBytes: rss.mean, peakRssBytes: rss.peak, grossEnergyJ };
+}
+
+/** The idle baseline (DESIGN.md, step 5): the same meter over the child doing nothing, with the model loaded. */
+export async function measureIdle(meter: Meter, idleS: number): Promise<{ wallS: number; cpuS: number; grossEnergyJ: number }> {
+  const rss = new RssSampler();
+  rss.sample(hrtime.bigint());
+  const end = meter.begin();
+  const cpuStart = process.cpuUsage();
+  const start = hrtime.bigint();
+  await sleep(idleS * 1000);
+  const wallS = secondsSince(start);
+  const cpuS = cpuSecondsSince(cpuStart);
+  rss.sample(hrtime.bigint());
+  return { wallS, cpuS, grossEnergyJ: end({ wallS, cpuS, meanRssBytes: rss.mean }) };
+}

@@ -1,0 +1,128 @@
+// Runs the model in a child process (DESIGN.md, step 2) and enforces the limits from outside it: a wall-clock
+// limit, a memory limit (VmHWM polled every 20 ms, so a peak between polls is still seen), and the abort signal.
+import { fork, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { BenchmarkError } from "../types";
+import { readStatusBytes } from "./memory";
+import type { ChildMessage, ChildMessageType, ParentMessage } from "./protocol";
+
+const MEMORY_POLL_MS = 20;
+const STDERR_TAIL_CHARS = 2000;
+
+export interface ChildLimits {
+  timeLimitS: number;
+  memoryLimitMb: number;
+  signal?: AbortSignal;
+}
+
+interface Pending {
+  type: ChildMessageType;
+  resolve: (message: ChildMessage) => void;
+  reject: (error: BenchmarkError) => void;
+}
+
+export class ChildSupervisor {
+  private readonly child: ChildProcess;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly exited: Promise<void>;
+  private failure: BenchmarkError | undefined;
+  private pending: Pending | undefined;
+  private stderrTail = "";
+  private readonly onAbort = () => this.fail(new BenchmarkError("aborted", "The benchmark was cancelled."));
+
+  constructor(private readonly limits: ChildLimits) {
+    // tsx is resolved from here, not from the working directory, so the CLI and the worker fork alike.
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+    this.child = fork(fileURLToPath(new URL("./child.ts", import.meta.url)), [], {
+      execArgv: ["--import", tsx, "--expose-gc"],
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    // A child that could not be spawned emits "error" and never "exit".
+    this.exited = new Promise((resolve) => {
+      this.child.once("exit", () => resolve());
+      if (this.child.pid === undefined) this.child.once("error", () => resolve());
+    });
+    this.child.stderr?.on("data", (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString()).slice(-STDERR_TAIL_CHARS)));
+    this.child.on("message", (message: ChildMessage) => this.receive(message));
+    this.child.on("error", (error) => this.fail(new BenchmarkError("runtime_error", `The model's process could not run: ${error.message}`)));
+    this.child.on("exit", (code, signal) => this.fail(this.crashError(code, signal)));
+    this.watchLimits();
+  }
+
+  /** Sends one request and waits for its reply of the given type; rejects with the run's failure. */
+  request<T extends ChildMessageType>(message: ParentMessage, replyType: T): Promise<Extract<ChildMessage, { type: T }>> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.pending) throw new Error(`request "${message.type}" sent while "${this.pending.type}" is unanswered`);
+    return new Promise((resolve, reject) => {
+      this.pending = { type: replyType, resolve: resolve as (m: ChildMessage) => void, reject };
+      this.child.send(message, (error) => {
+        if (error) this.fail(new BenchmarkError("runtime_error", `The model's process stopped listening: ${error.message}`));
+      });
+    });
+  }
+
+  /** Stops the child whatever its state (SIGKILL), and waits until it is gone. */
+  async close(): Promise<void> {
+    this.timers.forEach(clearTimeout);
+    this.limits.signal?.removeEventListener("abort", this.onAbort);
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+    await this.exited;
+  }
+
+  private receive(message: ChildMessage): void {
+    if (message.type === "error") return this.fail(new BenchmarkError(message.code, message.message, message.rule));
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    if (message.type === pending.type) pending.resolve(message);
+    else this.fail(new BenchmarkError("runtime_error", `The benchmark harness expected "${pending.type}" and got "${message.type}".`));
+  }
+
+  /** The first failure wins: a later exit caused by our own SIGKILL must not replace "memory_limit" with a crash. */
+  private fail(error: BenchmarkError): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.child.kill("SIGKILL");
+    const pending = this.pending;
+    this.pending = undefined;
+    pending?.reject(error);
+  }
+
+  private crashError(code: number | null, signal: NodeJS.Signals | null): BenchmarkError {
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    const lastLine = this.stderrTail.trim().split("\n").pop()?.slice(0, 300);
+    return new BenchmarkError("runtime_error", `The model's process ${how} before the benchmark finished${lastLine ? `: ${lastLine}` : "."}`);
+  }
+
+  private watchLimits(): void {
+    const { timeLimitS, memoryLimitMb, signal } = this.limits;
+    if (signal?.aborted) this.onAbort();
+    signal?.addEventListener("abort", this.onAbort, { once: true });
+    const timeLimitError = () =>
+      new BenchmarkError(
+        "time_limit",
+        `The benchmark ran past its time limit of ${timeLimitS} s. ` +
+          "Raise it with FRUGAL_TIME_LIMIT_S (CLI: --time-limit-s) or use a smaller model.",
+      );
+    this.timers.push(setTimeout(() => this.fail(timeLimitError()), timeLimitS * 1000));
+    const limitBytes = memoryLimitMb * 1024 * 1024;
+    this.timers.push(
+      setInterval(() => {
+        const pid = this.child.pid;
+        if (pid === undefined) return;
+        const peak = readStatusBytes(pid, "VmHWM") ?? readStatusBytes(pid, "VmRSS");
+        if (peak !== undefined && peak > limitBytes) {
+          const usedMb = Math.round(peak / 1024 / 1024);
+          this.fail(
+            new BenchmarkError(
+              "memory_limit",
+              `The model's process used ${usedMb} MB of memory, above the limit of ${memoryLimitMb} MB (runtime and test set ` +
+                "included). Raise it with FRUGAL_MEMORY_LIMIT_MB (CLI: --memory-limit-mb) or use a smaller model.",
+            ),
+          );
+        }
+      }, MEMORY_POLL_MS),
+    );
+  }
+}

@@ -1,0 +1,31 @@
+// What the CLI prints: a one-line progress bar on stderr and a readable summary on stdout.
+import type { BenchmarkProgress, BenchmarkResult } from "../benchmarks/types";
+import { formatBytes, formatCount, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "../lib/format";
+
+const BAR_WIDTH = 30;
+
+export function renderProgress({ phase, percent }: BenchmarkProgress): string {
+  const filled = Math.round((percent / 100) * BAR_WIDTH);
+  return `\r[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}] ${String(Math.round(percent)).padStart(3)}% ${phase.padEnd(14)}`;
+}
+
+export function formatSummary(r: BenchmarkResult): string {
+  const estimated = r.estimated ? " (estimated)" : "";
+  const rows: [string, string][] = [
+    ["task", `${r.task} (${r.samples} test samples)`],
+    ["accuracy", `${formatPercent(r.accuracy)} (macro-F1 ${formatPercent(r.macroF1)})`],
+    [
+      "energy / inference",
+      `${formatMicrojoules(r.energyPerInferenceJ)}${estimated}, 95% CI ${formatMicrojoules(r.energyCi95J[0])}–${formatMicrojoules(r.energyCi95J[1])}, CV ${formatPercent(r.energyCv, 1)}${r.unstable ? " — UNSTABLE" : ""}`,
+    ],
+    ["accuracy per joule", `${formatPerJoule(r.accuracyPerJoule)} correct predictions per joule${estimated}`],
+    ["model memory", `${formatBytes(r.modelMemoryBytes)} (peak ${formatBytes(r.peakRssBytes)} − baseline ${formatBytes(r.baselineRssBytes)})`],
+    ["parameters", `${formatCount(r.paramCount)} · file ${formatBytes(r.fileBytes)}`],
+    ["latency (batch 1)", `p50 ${formatMs(r.latencyP50Ms)} · p90 ${formatMs(r.latencyP90Ms)}`],
+    ["meter", `${r.meter}${estimated} · idle ${r.idlePowerW.toFixed(3)} W`],
+    ["profile", `${r.hardware.cpuModel} · ${r.hardware.threads} threads · onnxruntime ${r.onnxruntimeVersion} · ${r.intraOpThreads} intra-op thread(s) · id ${r.hardware.id}`],
+    ["harness", r.harnessVersion],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return `${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n")}\n`;
+}
