@@ -3,6 +3,9 @@ import { defineConfig } from "prisma/config";
 import { createMigrateAdapter } from "./prisma/migrate-adapter";
 
 const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/frugalboard";
+// The schema's `env("DATABASE_URL")` must resolve even for `prisma generate` on a fresh clone: when it cannot,
+// the CLI falls back to the native query engine and tries to download it, which fails offline.
+process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -10,5 +13,5 @@ export default defineConfig({
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
-  adapter: async () => createMigrateAdapter(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL),
+  adapter: async () => createMigrateAdapter(process.env.DATABASE_URL as string),
 });

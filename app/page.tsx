@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listTasks } from "@/benchmarks/tasks/registry";
+import { listTasks } from "@/benchmarks/tasks/catalog";
 import { getDb } from "@/lib/db/client";
 import { formatMicrojoules, formatPercent, formatPerJoule } from "@/lib/format";
 import { getBoard } from "@/lib/leaderboard/get-board";

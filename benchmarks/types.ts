@@ -44,7 +44,20 @@ export interface TaskDefinition {
   qualityFloorReason: string;
   /** Largest batch used in the offline scenario. */
   batchSize: number;
+  energyClasses: EnergyClasses;
   dataset: DatasetManifest;
+}
+
+/**
+ * Absolute, dated energy classes (A best … G): class A is energy per inference ≤ upperBoundsUj[0] µJ, B ≤ [1], …,
+ * F ≤ [5], G above. They never move when others submit; a revision gets a new date.
+ */
+export interface EnergyClasses {
+  /** ISO date the bounds were set. */
+  dated: string;
+  /** Six increasing upper bounds in µJ per inference (offline scenario), for classes A to F. */
+  upperBoundsUj: [number, number, number, number, number, number];
+  reason: string;
 }
 
 /** The test set as the harness feeds it: one flat typed array of inputs, row-major, and the labels. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listTasks } from "@/benchmarks/tasks/registry";
+import { listTasks } from "@/benchmarks/tasks/catalog";
 import { SubmitForm } from "./submit-form";
 
 export const metadata: Metadata = { title: "Submit a model" };

@@ -1,34 +1,23 @@
-// Every task the board knows. One folder per task: `index.ts` holds the definition (plain data, cheap to import,
-// used by the web app), `dataset.ts` its loader (imported only when a benchmark runs).
+// Every task's test-set loader. One folder per task: `index.ts` holds the definition (listed in catalog.ts, which
+// the web app imports), `dataset.ts` its loader (imported only when a benchmark runs).
 import { resolveDataset, type ResolveOptions, type ResolvedFiles } from "../datasets/resolve";
 import type { LoadedDataset, TaskDefinition, TaskId } from "../types";
-import { mnistTask } from "./mnist/index";
+import { getTask } from "./catalog";
+
+export { findTask, getTask, listTasks } from "./catalog";
 
 type DatasetLoader = (files: ResolvedFiles) => Promise<LoadedDataset>;
 
-interface TaskEntry {
-  definition: TaskDefinition;
-  loader: () => Promise<DatasetLoader>;
-}
-
 // Later: fashion-mnist (the IDX loader again), sms-spam, spoken-digits, breast-cancer — each its own folder.
-const TASKS: readonly TaskEntry[] = [{ definition: mnistTask, loader: () => import("./mnist/dataset").then((m) => m.loadMnist) }];
+const LOADERS: Record<TaskId, () => Promise<DatasetLoader>> = {
+  mnist: () => import("./mnist/dataset").then((m) => m.loadMnist),
+};
 
-export function listTasks(): TaskDefinition[] {
-  return TASKS.map((entry) => entry.definition);
-}
-
-function entryFor(id: TaskId): TaskEntry {
-  const entry = TASKS.find((candidate) => candidate.definition.id === id);
-  if (!entry) {
-    const known = TASKS.map((candidate) => candidate.definition.id).join(", ");
-    throw new Error(`Unknown task "${String(id).slice(0, 64)}"; known tasks: ${known}.`);
-  }
-  return entry;
-}
-
-export function getTask(id: TaskId): TaskDefinition {
-  return entryFor(id).definition;
+function entryFor(id: TaskId): { definition: TaskDefinition; loader: () => Promise<DatasetLoader> } {
+  const definition = getTask(id);
+  const loader = LOADERS[definition.id];
+  if (!loader) throw new Error(`Task "${definition.id}" has no dataset loader.`);
+  return { definition, loader };
 }
 
 /** The task's test set, from files whose SHA-256 matched the manifest (BenchmarkError "dataset_missing" otherwise). */

@@ -1,7 +1,7 @@
 // A board is (task, hardware profile, meter kind): results of different profiles or meters are never ranked
 // together. Each model appears once, with its latest finished result on that board.
 import type { TaskDefinition } from "../../benchmarks/types";
-import { listTasks } from "../../benchmarks/tasks/registry";
+import { findTask, listTasks } from "../../benchmarks/tasks/catalog";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { rankBoard, type BoardCandidate, type RankedEntry } from "./rank-board";
@@ -25,7 +25,7 @@ export interface Board {
 }
 
 export function requireTask(taskId: string): TaskDefinition {
-  const task = listTasks().find((candidate) => candidate.id === taskId);
+  const task = findTask(taskId);
   if (!task) {
     const known = listTasks().map((t) => t.id).join(", ");
     throw new AppError("not_found", `Unknown task \`${taskId.slice(0, 64)}\`; known tasks: ${known}.`);

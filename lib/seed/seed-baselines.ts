@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { listBaselines } from "../../benchmarks/tasks/list-baselines";
-import { listTasks } from "../../benchmarks/tasks/registry";
+import { listTasks } from "../../benchmarks/tasks/catalog";
 import { HARNESS_VERSION } from "../../benchmarks/version";
 import type { Db } from "../db/client";
 import { enqueueBenchmark } from "../queue/get-queue";

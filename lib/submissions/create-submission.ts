@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { BenchmarkError } from "../../benchmarks/types";
 import { validateModel } from "../../benchmarks/onnx/validate";
-import { listTasks } from "../../benchmarks/tasks/registry";
+import { findTask } from "../../benchmarks/tasks/catalog";
 import type { Db } from "../db/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
@@ -41,7 +41,7 @@ export async function createSubmission(
     throw new AppError("invalid_request", `Field \`${issue.path.join(".")}\` ${issue.message}.`);
   }
   const input = parsed.data;
-  const task = listTasks().find((candidate) => candidate.id === input.task);
+  const task = findTask(input.task);
   if (!task) throw new AppError("invalid_request", `Unknown task \`${input.task.slice(0, 64)}\`. See GET /api/v1/tasks.`);
   if (!fileBytes) throw new AppError("invalid_request", "Attach the ONNX model as the multipart field `file`.");
 

@@ -17,6 +17,13 @@ export const mnistTask: TaskDefinition = {
     "The most common digit (1) is 11.35 % of the test set and a linear model reaches about 92 %, " +
     "so 90 % keeps every model that learnt the task and refuses ones that did not.",
   batchSize: 256,
+  energyClasses: {
+    dated: "2026-11-29",
+    upperBoundsUj: [1, 3, 10, 30, 100, 300],
+    reason:
+      "Half-decade steps around the first baselines (estimate meter, one thread): a logistic regression at about " +
+      "1.5 µJ per image is B, a 50k-parameter MLP about 3 µJ is C, a 9k-parameter CNN about 50 µJ is E.",
+  },
   dataset: {
     name: "MNIST",
     folder: "mnist",

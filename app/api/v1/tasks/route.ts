@@ -1,4 +1,4 @@
-import { listTasks } from "@/benchmarks/tasks/registry";
+import { listTasks } from "@/benchmarks/tasks/catalog";
 import { withErrors } from "@/lib/http/respond";
 
 export const runtime = "nodejs";
