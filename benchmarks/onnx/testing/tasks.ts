@@ -14,6 +14,7 @@ function fakeTask(id: string, contract: TaskContract, classes: number): TaskDefi
     qualityFloor: 0.5,
     qualityFloorReason: "test value",
     batchSize: 256,
+    energyClasses: { dated: "2026-01-01", upperBoundsUj: [1, 2, 3, 4, 5, 6], reason: "test value" },
     dataset: { name: id, folder: id, licence: "test", citation: "test", canonicalUrl: "https://example.org/", files: [] },
   };
 }
