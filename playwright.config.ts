@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
+import { e2ePort } from "./lib/testing/test-env";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = e2ePort;
 
 export default defineConfig({
   testDir: "e2e",

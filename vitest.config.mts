@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { redisUrl, testDatabaseUrl, testQueuePrefix } from "./lib/testing/test-env";
 
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
@@ -21,9 +22,9 @@ export default defineConfig({
           globalSetup: ["lib/testing/global-setup.ts"],
           // A database and a queue prefix of their own, so tests never touch the data of `npm start`.
           env: {
-            DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/frugalboard_test",
-            REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-            FRUGAL_QUEUE_PREFIX: "frugal-test",
+            DATABASE_URL: testDatabaseUrl,
+            REDIS_URL: redisUrl,
+            FRUGAL_QUEUE_PREFIX: testQueuePrefix,
           },
           fileParallelism: false,
           testTimeout: 180_000,

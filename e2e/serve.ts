@@ -3,13 +3,15 @@ import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { e2eDatabaseUrl, e2ePort, e2eQueuePrefix } from "../lib/testing/test-env";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const database = "frugalboard_e2e";
-const server = process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const database = new URL(e2eDatabaseUrl).pathname.slice(1);
+const server = new URL(e2eDatabaseUrl);
+server.pathname = "/postgres";
 
 async function resetDatabase(): Promise<void> {
-  const client = new pg.Client({ connectionString: server });
+  const client = new pg.Client({ connectionString: server.toString() });
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
@@ -19,16 +21,14 @@ async function resetDatabase(): Promise<void> {
 }
 
 await resetDatabase();
-const url = new URL(server);
-url.pathname = `/${database}`;
 const child = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "start.ts")], {
   cwd: root,
   stdio: "inherit",
   env: {
     ...process.env,
-    DATABASE_URL: url.toString(),
-    PORT: process.env.E2E_PORT ?? "3100",
-    FRUGAL_QUEUE_PREFIX: `frugal-e2e-${process.pid}`,
+    DATABASE_URL: e2eDatabaseUrl,
+    PORT: String(e2ePort),
+    FRUGAL_QUEUE_PREFIX: e2eQueuePrefix,
     FRUGAL_WINDOWS: "3",
     FRUGAL_WINDOW_S: "0.2",
     FRUGAL_IDLE_S: "0.2",

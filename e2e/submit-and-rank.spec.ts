@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { e2eDatabaseUrl } from "../lib/testing/test-env";
 
-const E2E_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/frugalboard_e2e";
 const MODEL = join(process.cwd(), "benchmarks", "tasks", "mnist", "baselines", "mnist-logreg.onnx");
 
 function createToken(user: string): string {
   const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/token-create.ts", "--user", user], {
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl },
     encoding: "utf8",
   });
   expect(run.status, run.stderr).toBe(0);

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { redisUrl, testDatabaseUrl } from "../lib/testing/test-env";
 import { ensureServices } from "./lib/services";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -60,10 +61,7 @@ function playwrightSuite(): Tally {
 async function main(): Promise<number> {
   rmSync(reports, { recursive: true, force: true });
   mkdirSync(reports, { recursive: true });
-  await ensureServices(
-    process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/frugalboard_test",
-    process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-  );
+  await ensureServices(testDatabaseUrl, redisUrl);
   const tallies = [vitestSuite(), playwrightSuite()];
   console.log("");
   for (const t of tallies) console.log(`${t.suite}: ${t.passed} passed, ${t.failed} failed (exit ${t.exitCode})`);

@@ -5,13 +5,11 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { migrateDatabase } from "../db/migrate";
 import { QUEUE_NAMES } from "../queue/contracts";
-
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/frugalboard_test";
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+import { redisUrl, testDatabaseUrl, testQueuePrefix } from "./test-env";
 
 export default async function globalSetup(): Promise<void> {
-  await migrateDatabase(TEST_DATABASE_URL);
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await migrateDatabase(testDatabaseUrl);
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
   await client.connect();
   try {
     await client.query(
@@ -20,8 +18,8 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end();
   }
-  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const queue = new Queue(QUEUE_NAMES.benchmark, { connection, prefix: "frugal-test" });
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue(QUEUE_NAMES.benchmark, { connection, prefix: testQueuePrefix });
   await queue.obliterate({ force: true });
   await queue.close();
   connection.disconnect();

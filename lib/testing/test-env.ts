@@ -1,0 +1,14 @@
+// Where the tests put their data: a database, a queue prefix and an e2e port of their own, derived from the
+// checkout's path, so two checkouts on one machine (a clone being checked beside the working copy) never share
+// rows, jobs or ports. TEST_DATABASE_URL / E2E_PORT override.
+import { createHash } from "node:crypto";
+
+const checkoutId = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8);
+const server = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
+
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? `${server}/frugalboard_test_${checkoutId}`;
+export const e2eDatabaseUrl = process.env.E2E_DATABASE_URL ?? `${server}/frugalboard_e2e_${checkoutId}`;
+export const testQueuePrefix = `frugal-test-${checkoutId}`;
+export const e2eQueuePrefix = `frugal-e2e-${checkoutId}`;
+export const e2ePort = Number(process.env.E2E_PORT ?? 3100 + (parseInt(checkoutId.slice(0, 4), 16) % 800));
+export const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
