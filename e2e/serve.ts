@@ -20,19 +20,26 @@ async function resetDatabase(): Promise<void> {
   }
 }
 
-await resetDatabase();
-const child = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "start.ts")], {
-  cwd: root,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    DATABASE_URL: e2eDatabaseUrl,
-    PORT: String(e2ePort),
-    FRUGAL_QUEUE_PREFIX: e2eQueuePrefix,
-    FRUGAL_WINDOWS: "3",
-    FRUGAL_WINDOW_S: "0.2",
-    FRUGAL_IDLE_S: "0.2",
-  },
+async function main(): Promise<void> {
+  await resetDatabase();
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "start.ts")], {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: e2eDatabaseUrl,
+      PORT: String(e2ePort),
+      FRUGAL_QUEUE_PREFIX: e2eQueuePrefix,
+      FRUGAL_WINDOWS: "3",
+      FRUGAL_WINDOW_S: "0.2",
+      FRUGAL_IDLE_S: "0.2",
+    },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 1));
+}
+
+main().catch((error: Error) => {
+  console.error(`[e2e] ${error.message}`);
+  process.exit(1);
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => process.exit(code ?? 1));
