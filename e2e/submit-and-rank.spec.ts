@@ -55,6 +55,6 @@ test("a file that is not an ONNX model is refused on the form with a message tha
   await page.getByLabel("Model name").fill("e2e-not-a-model");
   await page.getByLabel("API token").fill(token);
   await page.getByRole("button", { name: "Submit" }).click();
-  await expect(page.getByRole("alert")).toContainText(/ONNX/i);
+  await expect(page.getByRole("form", { name: "Submit a model" }).getByRole("alert")).toContainText(/ONNX/i);
   await expect(page).toHaveURL(/\/submit$/);
 });
