@@ -17,7 +17,12 @@ export async function getQueue(name: QueueName): Promise<Queue> {
   let open = queues.get(name);
   if (!open) {
     const redis = createRedis();
-    await assertRedisReachable(redis);
+    try {
+      await assertRedisReachable(redis);
+    } catch (error) {
+      redis.disconnect();
+      throw error;
+    }
     const queue = new Queue(name, { connection: redis, prefix: getEnv().FRUGAL_QUEUE_PREFIX });
     queue.on("error", (error) => console.error(`[queue:${name}] ${error.message}`));
     open = { queue, redis };

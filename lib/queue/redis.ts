@@ -4,13 +4,17 @@ import { getEnv } from "../env";
 import { AppError } from "../errors";
 
 export function createRedis(url = getEnv().REDIS_URL, forWorker = false): Redis {
-  return new Redis(url, {
+  const redis = new Redis(url, {
     // BullMQ workers block on Redis and must never give up a command; producers should fail fast instead.
     maxRetriesPerRequest: forWorker ? null : 1,
     enableOfflineQueue: forWorker,
     connectTimeout: 3_000,
     lazyConnect: !forWorker,
   });
+  // Connection errors reach callers through the commands that fail (and assertRedisReachable); without a
+  // listener ioredis would also print each one as an unhandled error event.
+  redis.on("error", () => undefined);
+  return redis;
 }
 
 /** Throws a service_unavailable AppError when Redis does not answer PING within the timeout. */
