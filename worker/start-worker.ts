@@ -11,9 +11,7 @@ import { createRedis } from "../lib/queue/redis";
 import { reconcileQueue } from "../lib/submissions/reconcile";
 import { upsertHardwareProfile } from "../lib/submissions/record-result";
 import { processBenchmark } from "./process-benchmark";
-
-const HEARTBEAT_MS = 15_000;
-const RECONCILE_MS = 60_000;
+import { readWorkerSettings } from "./settings";
 
 export interface RunningWorker {
   id: string;
@@ -23,6 +21,7 @@ export interface RunningWorker {
 
 export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {}): Promise<RunningWorker> {
   const env = getEnv();
+  const settings = readWorkerSettings();
   const id = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   const profile = await getHardwareProfile({ intraOpThreads: harness.intraOpThreads ?? 1, meter: harness.meter ?? "estimate" });
   await upsertHardwareProfile(db, profile);
@@ -35,9 +34,9 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
     prefix: env.FRUGAL_QUEUE_PREFIX,
     concurrency: 1,
     // A benchmark holds the event loop only briefly (the model runs in a child), so locks renew on time;
-    // a worker killed mid-run leaves its job stalled, and it is picked up again after this interval.
-    stalledInterval: 30_000,
-    lockDuration: 60_000,
+    // a worker killed mid-run leaves its job stalled, and it is picked up again after the lock expires.
+    stalledInterval: settings.FRUGAL_WORKER_STALLED_CHECK_MS,
+    lockDuration: settings.FRUGAL_WORKER_LOCK_MS,
   });
   worker.on("failed", (job, error) => console.error(`[worker] ${job?.id ?? "?"} failed: ${error.message}`));
   worker.on("completed", (job) => console.log(`[worker] ${job.id} done`));
@@ -46,11 +45,11 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
   const beat = () =>
     db.worker.update({ where: { id }, data: { lastHeartbeatAt: new Date() } }).catch((e: Error) => console.error(`[worker] heartbeat: ${e.message}`));
   const reconcile = () =>
-    reconcileQueue(db)
+    reconcileQueue(db, settings.FRUGAL_WORKER_STALE_MS)
       .then((ids) => ids.length && console.log(`[worker] re-enqueued ${ids.length} submission(s) left without a job`))
       .catch((e: Error) => console.error(`[worker] reconcile: ${e.message}`));
   await reconcile();
-  const timers = [setInterval(beat, HEARTBEAT_MS), setInterval(reconcile, RECONCILE_MS)];
+  const timers = [setInterval(beat, settings.FRUGAL_WORKER_HEARTBEAT_MS), setInterval(reconcile, settings.FRUGAL_WORKER_RECONCILE_MS)];
   console.log(`[worker] ${id} ready (profile ${profile.id}: ${profile.cpuModel}, meter ${profile.meter})`);
 
   return {

@@ -1,0 +1,24 @@
+// Timings of the worker's fault handling, from the environment (defaults suit production; the fault tests
+// shorten them so a killed worker's job is recovered in seconds, not minutes).
+import { z } from "zod";
+
+const zWorkerSettings = z.object({
+  /** A job whose worker stopped renewing its lock for this long is stalled and runs again elsewhere. */
+  FRUGAL_WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(60_000),
+  FRUGAL_WORKER_STALLED_CHECK_MS: z.coerce.number().int().min(500).default(30_000),
+  FRUGAL_WORKER_HEARTBEAT_MS: z.coerce.number().int().min(500).default(15_000),
+  FRUGAL_WORKER_RECONCILE_MS: z.coerce.number().int().min(500).default(60_000),
+  /** A RUNNING row whose worker has not beaten for this long is handed back to the queue by the reconciler. */
+  FRUGAL_WORKER_STALE_MS: z.coerce.number().int().min(1_000).default(120_000),
+});
+
+export type WorkerSettings = z.infer<typeof zWorkerSettings>;
+
+export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
+  const parsed = zWorkerSettings.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid worker configuration: ${problems}`);
+  }
+  return parsed.data;
+}
