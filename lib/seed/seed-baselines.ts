@@ -11,11 +11,20 @@ import { enqueueBenchmark } from "../queue/get-queue";
 
 export const SYSTEM_USERNAME = "frugalboard";
 
+/** FRUGAL_SEED_TASKS (comma-separated task ids) limits the seed, e.g. for a test server; default every task. */
+export function tasksToSeed(env: NodeJS.ProcessEnv = process.env) {
+  const wanted = env.FRUGAL_SEED_TASKS?.split(",").map((id) => id.trim()).filter(Boolean);
+  if (!wanted?.length) return listTasks();
+  const unknown = wanted.filter((id) => !listTasks().some((task) => task.id === id));
+  if (unknown.length) throw new Error(`FRUGAL_SEED_TASKS names unknown task(s): ${unknown.join(", ")}.`);
+  return listTasks().filter((task) => wanted.includes(task.id));
+}
+
 export async function seedBaselines(db: Db): Promise<{ submitted: string[]; kept: string[] }> {
   const owner = await db.user.upsert({ where: { username: SYSTEM_USERNAME }, update: {}, create: { username: SYSTEM_USERNAME, role: "ADMIN" } });
   const submitted: string[] = [];
   const kept: string[] = [];
-  for (const task of listTasks()) {
+  for (const task of tasksToSeed()) {
     for (const baseline of listBaselines(task.id)) {
       const bytes = await readFile(baseline.path);
       const sha256 = createHash("sha256").update(bytes).digest("hex");
