@@ -6,8 +6,9 @@ import { seedBaselines } from "../lib/seed/seed-baselines";
 async function main(): Promise<void> {
   const db = getDb();
   try {
-    const { submitted, kept } = await seedBaselines(db);
+    const { submitted, kept, skipped } = await seedBaselines(db);
     console.log(`Baselines queued for benchmarking: ${submitted.join(", ") || "none"}; already measured or queued: ${kept.join(", ") || "none"}.`);
+    for (const { task, reason } of skipped) console.warn(`Baselines of ${task} not queued: ${reason}`);
   } finally {
     await closeQueues();
     await db.$disconnect();

@@ -34,6 +34,13 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 
 async function main(): Promise<number> {
   if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
+  // Datasets that are not bundled (SMS Spam, FSDD) come from a mirror folder; a copy beside the project is used
+  // when none is configured.
+  const besideProject = join(root, "..", "shared", "datasets");
+  if (!process.env.FRUGAL_DATASET_MIRROR && existsSync(besideProject)) {
+    process.env.FRUGAL_DATASET_MIRROR = besideProject;
+    step(`datasets not bundled are read from ${besideProject} (set FRUGAL_DATASET_MIRROR to change)`);
+  }
   const env = getEnv();
   const started = Date.now();
 

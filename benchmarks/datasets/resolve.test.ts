@@ -46,6 +46,14 @@ describe("resolveDataset", () => {
     expect(error.message).toContain("FRUGAL_DATASET_MIRROR");
   });
 
+  it("names the first five of many missing files and counts the rest", async () => {
+    const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`clip-${i}.wav`, `clip ${i}`]));
+    const error = await resolveDataset(manifest(files), { mirrorDir: mirror }).catch((e) => e);
+    expect(error.message).toContain("clip-4.wav");
+    expect(error.message).not.toContain("clip-5.wav");
+    expect(error.message).toContain("and 3 more files listed in the task's manifest");
+  });
+
   it("refuses an altered file, naming it and both hashes, even after it once verified", async () => {
     const path = join(mirror, "toy", "a.txt");
     await writeFile(path, "alpha");

