@@ -8,6 +8,11 @@ const nextConfig: NextConfig = {
   // would only slow down `npm start`.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  experimental: {
+    // Board pages are regenerated in the background (ISR, app/tasks/[id]/page.tsx). Kept in memory only, so a
+    // restarted server, or one pointed at another database (e2e, bench:*), never shows a page made before it.
+    isrFlushToDisk: false,
+  },
 };
 
 export default nextConfig;

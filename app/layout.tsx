@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               frugal<span className="text-emerald-600">board</span>
             </Link>
             <Link href="/">Tasks</Link>
+            <Link href="/methodology">Methodology</Link>
             <Link href="/submit">Submit a model</Link>
             <a href="/api/v1/tasks">API</a>
           </nav>

@@ -3,6 +3,8 @@ export * from "./types";
 export { HARNESS_VERSION } from "./version";
 export { runBenchmark } from "./harness/run-benchmark";
 export { DEFAULTS as HARNESS_DEFAULTS, resolveSettings, type HarnessSettings } from "./harness/defaults";
+export { selectMeterKind, type MeterSelection } from "./harness/select-meter";
+export { zBenchmarkResult, zBenchmarkErrorOutput } from "./harness/result-schema";
 export { getTask, listTasks, loadTaskDataset } from "./tasks/registry";
 export { validateModel } from "./onnx/validate";
 export { getHardwareProfile } from "./hardware/profile";

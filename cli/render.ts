@@ -9,20 +9,34 @@ export function renderProgress({ phase, percent }: BenchmarkProgress): string {
   return `\r[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}] ${String(Math.round(percent)).padStart(3)}% ${phase.padEnd(14)}`;
 }
 
+/** The meter row: its kind, how it was chosen when that was a fallback, and what it counted. */
+function meterLine(r: BenchmarkResult, estimated: string): string {
+  const parts = [`${r.meter}${estimated}`, `idle ${r.idlePowerW.toFixed(3)} W`];
+  if (r.meter === "rapl" && typeof r.meterDetails.domains === "string") parts.push(r.meterDetails.domains);
+  if (r.meterDetails.meterSelection === "auto" && r.meter === "estimate") parts.push(String(r.meterDetails.meterSelectionReason));
+  return parts.join(" · ");
+}
+
 export function formatSummary(r: BenchmarkResult): string {
   const estimated = r.estimated ? " (estimated)" : "";
+  const gross = r.grossEnergyPerInferenceJ === undefined ? "" : ` (gross ${formatMicrojoules(r.grossEnergyPerInferenceJ)} before idle is subtracted)`;
+  const floor = r.harnessFloor;
   const rows: [string, string][] = [
     ["task", `${r.task} (${r.samples} test samples)`],
     ["accuracy", `${formatPercent(r.accuracy)} (macro-F1 ${formatPercent(r.macroF1)})`],
     [
       "energy / inference",
-      `${formatMicrojoules(r.energyPerInferenceJ)}${estimated}, 95% CI ${formatMicrojoules(r.energyCi95J[0])}–${formatMicrojoules(r.energyCi95J[1])}, CV ${formatPercent(r.energyCv, 1)}${r.unstable ? " — UNSTABLE" : ""}`,
+      `${formatMicrojoules(r.energyPerInferenceJ)}${estimated}, 95% CI ${formatMicrojoules(r.energyCi95J[0])}–${formatMicrojoules(r.energyCi95J[1])}, CV ${formatPercent(r.energyCv, 1)}${r.unstable ? " — UNSTABLE" : ""}${gross}`,
     ],
     ["accuracy per joule", `${formatPerJoule(r.accuracyPerJoule)} correct predictions per joule${estimated}`],
     ["model memory", `${formatBytes(r.modelMemoryBytes)} (peak ${formatBytes(r.peakRssBytes)} − baseline ${formatBytes(r.baselineRssBytes)})`],
     ["parameters", `${formatCount(r.paramCount)} · file ${formatBytes(r.fileBytes)}`],
+    ["energy / query (batch 1)", `${formatMicrojoules(r.singleStream.energy.energyPerInferenceJ)}${estimated}`],
     ["latency (batch 1)", `p50 ${formatMs(r.latencyP50Ms)} · p90 ${formatMs(r.latencyP90Ms)}`],
-    ["meter", `${r.meter}${estimated} · idle ${r.idlePowerW.toFixed(3)} W`],
+    ...(floor
+      ? ([["harness floor", `${formatMicrojoules(floor.energyPerQueryJ)}${estimated} per query, p50 ${formatMs(floor.latencyP50Ms)} (a constant-output model at batch 1)`]] as [string, string][])
+      : []),
+    ["meter", meterLine(r, estimated)],
     ["profile", `${r.hardware.cpuModel} · ${r.hardware.threads} threads · onnxruntime ${r.onnxruntimeVersion} · ${r.intraOpThreads} intra-op thread(s) · id ${r.hardware.id}`],
     ["harness", r.harnessVersion],
   ];

@@ -17,6 +17,10 @@ const zEnv = z.object({
   FRUGAL_MAX_MODEL_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   /** BullMQ queue prefix, so that several deployments (or the tests) can share one Redis. */
   FRUGAL_QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i, "letters, digits, ':', '_' and '-' only").default("frugal"),
+  /** Grid carbon intensity for the CO₂e shown on model pages, g CO₂e per kWh (IEA world average 2018: 475). */
+  FRUGAL_GRID_G_PER_KWH: z.coerce.number({ error: "must be a number" }).positive("must be a number above 0").max(2_000, "must be at most 2000 g/kWh").default(475),
+  /** Water usage effectiveness for the water shown on model pages, litres per kWh (LBNL 2016 US average: 1.8). */
+  FRUGAL_WUE_L_PER_KWH: z.coerce.number({ error: "must be a number" }).min(0, "must be 0 or more").max(20, "must be at most 20 L/kWh").default(1.8),
 });
 
 export type Env = z.infer<typeof zEnv>;

@@ -25,7 +25,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return `${value.toPrecision(3)} ${units[unit]}`;
+  return `${value >= 100 ? value.toFixed(0) : value.toPrecision(3)} ${units[unit]}`;
 }
 
 export function formatCount(value: number): string {
@@ -34,4 +34,30 @@ export function formatCount(value: number): string {
 
 export function formatMs(ms: number): string {
   return ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toPrecision(2)} ms`;
+}
+
+const SI_PREFIXES: [number, string][] = [
+  [1e6, "M"],
+  [1e3, "k"],
+  [1, ""],
+  [1e-3, "m"],
+  [1e-6, "µ"],
+  [1e-9, "n"],
+];
+
+/** A quantity with an SI prefix and three significant figures: formatSi(0.0123, "g") → "12.3 mg". */
+export function formatSi(value: number, unit: string): string {
+  if (value === 0 || !Number.isFinite(value)) return `${value} ${unit}`;
+  const [scale, prefix] = SI_PREFIXES.find(([s]) => Math.abs(value) >= s) ?? SI_PREFIXES[SI_PREFIXES.length - 1];
+  return `${(value / scale).toPrecision(3)} ${prefix}${unit}`;
+}
+
+/** The UTC date of an ISO timestamp, YYYY-MM-DD. */
+export function formatDate(iso: string | Date): string {
+  return new Date(iso).toISOString().slice(0, 10);
+}
+
+/** UTC date and minutes: "2026-11-29 04:46 UTC". */
+export function formatDateTime(iso: string | Date): string {
+  return `${new Date(iso).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }

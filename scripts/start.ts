@@ -63,7 +63,8 @@ async function main(): Promise<number> {
 
   const supervisor = createSupervisor();
   supervisor.start("worker", process.execPath, ["--import", "tsx", join(root, "worker", "main.ts")]);
-  supervisor.start("web", process.execPath, [nextBin, "start", "--port", String(env.PORT)]);
+  // Next.js behind a fast path for badges (scripts/web-server.ts): same pages and API as `next start`.
+  supervisor.start("web", process.execPath, ["--import", "tsx", join(root, "scripts", "web-server.ts"), "--port", String(env.PORT)]);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { Worker } from "bullmq";
 import { getHardwareProfile } from "../benchmarks/hardware/profile";
+import { selectMeterKind } from "../benchmarks/harness/select-meter";
 import type { BenchmarkOptions } from "../benchmarks/types";
 import type { Db } from "../lib/db/client";
 import { getEnv } from "../lib/env";
@@ -23,7 +24,9 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
   const env = getEnv();
   const settings = readWorkerSettings();
   const id = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
-  const profile = await getHardwareProfile({ intraOpThreads: harness.intraOpThreads ?? 1, meter: harness.meter ?? "estimate" });
+  // The profile names the meter this machine's results will actually carry (rapl where readable, else estimate).
+  const meter = selectMeterKind({ requested: harness.meter }).kind;
+  const profile = await getHardwareProfile({ intraOpThreads: harness.intraOpThreads ?? 1, meter });
   await upsertHardwareProfile(db, profile);
   await db.worker.create({ data: { id, hostname: hostname(), pid: process.pid, hardwareProfileId: profile.id } });
 

@@ -1,5 +1,5 @@
 // Puts the measurements together as the BenchmarkResult of types.ts. Offline drives the ranked figures.
-import type { BenchmarkResult, HardwareProfile, ModelInfo, ScenarioResult, TaskDefinition } from "../types";
+import type { BenchmarkResult, HardwareProfile, HarnessFloor, ModelInfo, ScenarioResult, TaskDefinition } from "../types";
 import { HARNESS_VERSION } from "../version";
 import type { HarnessSettings } from "./defaults";
 import type { ScenarioMeasurement } from "./measure-scenario";
@@ -15,6 +15,7 @@ export interface Measurements {
   idlePowerW: number;
   offline: ScenarioMeasurement & { batchSize: number };
   singleStream: ScenarioMeasurement;
+  harnessFloor: HarnessFloor;
   finished: Extract<ChildMessage, { type: "finished" }>;
   startedAt: Date;
 }
@@ -50,10 +51,12 @@ export function assembleResult(m: Measurements): BenchmarkResult {
     energyCi95J: offline.energy.ci95J,
     energyCv: offline.energy.cv,
     unstable: offline.energy.unstable,
+    grossEnergyPerInferenceJ: offline.energy.grossEnergyPerInferenceJ,
     accuracyPerJoule: m.quality.accuracy / energyPerInferenceJ,
     meter: m.settings.meter,
     estimated: m.loaded.estimated,
-    meterDetails: m.loaded.meterDetails,
+    // How the meter was chosen sits beside its own assumptions, so a fallback to estimate says why on every result.
+    meterDetails: { ...m.loaded.meterDetails, meterSelection: m.settings.meterSelection.how, meterSelectionReason: m.settings.meterSelection.reason },
     idlePowerW: m.idlePowerW,
     modelMemoryBytes: peakRssBytes - m.loaded.baselineRssBytes,
     peakRssBytes,
@@ -70,6 +73,7 @@ export function assembleResult(m: Measurements): BenchmarkResult {
     offline,
     singleStream,
     windows: [...m.offline.windows, ...m.singleStream.windows],
+    harnessFloor: m.harnessFloor,
     intraOpThreads: m.settings.intraOpThreads,
     onnxruntimeVersion: m.hardware.onnxruntimeVersion,
     hardware: m.hardware,

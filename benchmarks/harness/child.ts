@@ -32,13 +32,16 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
       return { type: "idle", ...(await ready().idle(message.idleS)) };
     case "window":
       return { type: "window", window: await ready().window(message.scenario, message.windowS) };
+    case "floor-window":
+      return { type: "window", window: await ready().floorWindow(message.windowS) };
     case "finish":
       return ready().finish();
   }
 }
 
 function toErrorMessage(error: unknown): ChildMessage {
-  if (error instanceof BenchmarkError && error.code === "dataset_missing") {
+  // The engine's own refusals (a missing dataset, a meter that cannot read) keep their code and message.
+  if (error instanceof BenchmarkError) {
     return { type: "error", code: error.code, message: error.message, rule: error.rule };
   }
   if (error instanceof ModelFailure) return { type: "error", code: "runtime_error", message: error.message };

@@ -4,7 +4,10 @@ import { DEFAULTS, resolveSettings } from "./defaults";
 
 describe("harness settings", () => {
   it("uses the defaults with an empty environment", () => {
-    expect(resolveSettings({}, {})).toEqual({ ...DEFAULTS, cpuTdpW: undefined });
+    const settings = resolveSettings({}, { FRUGAL_METER: "estimate" });
+    expect(settings).toMatchObject({ windows: 5, maxWindows: 15, windowS: 2, idleS: 1, intraOpThreads: 1, timeLimitS: 600, memoryLimitMb: 2048, cvLimit: 0.05 });
+    expect(settings).toMatchObject({ meter: "estimate", floorWindows: DEFAULTS.floorWindows, floorWindowS: 1, cpuTdpW: undefined });
+    expect(DEFAULTS.windowS).toEqual({ estimate: 2, rapl: 10 });
   });
 
   it("takes the environment, and an explicit option over it", () => {

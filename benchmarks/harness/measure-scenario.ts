@@ -1,10 +1,10 @@
 // The windows of one scenario: K windows, then more (up to the cap) while the CV of the per-window energy per
 // inference is above the limit (DESIGN.md, step 6). The parent decides, the child only measures.
 import { netEnergyJ } from "../meters/meter";
-import { summariseWindows } from "../stats/summary";
-import type { EnergySummary, EnergyWindow, Scenario } from "../types";
+import { coefficientOfVariation, median, summariseWindows } from "../stats/summary";
+import type { EnergySummary, EnergyWindow, HarnessFloor, Scenario } from "../types";
 import type { HarnessSettings } from "./defaults";
-import type { RawWindow } from "./protocol";
+import type { LatencySummary, RawWindow } from "./protocol";
 import type { ChildSupervisor } from "./supervise-child";
 
 export interface ScenarioMeasurement {
@@ -50,12 +50,55 @@ export async function measureScenario(
   }
   const summary = summariseWindows(perInference(), settings.cvLimit);
   const sum = (pick: (w: EnergyWindow) => number) => windows.reduce((total, w) => total + pick(w), 0);
+  const energy: EnergySummary = {
+    energyPerInferenceJ: summary.median,
+    ci95J: summary.ci95,
+    cv: summary.cv,
+    unstable: summary.unstable,
+    windows: windows.length,
+    grossEnergyPerInferenceJ: median(windows.map(grossPerInference)),
+  };
   return {
     windows,
-    energy: { energyPerInferenceJ: summary.median, ci95J: summary.ci95, cv: summary.cv, unstable: summary.unstable, windows: windows.length },
+    energy,
     inferences: sum((w) => w.inferences),
     wallS: sum((w) => w.wallS),
     cpuS: sum((w) => w.cpuS),
     peakWindowRssBytes,
+  };
+}
+
+const grossPerInference = (w: EnergyWindow) => w.grossEnergyJ / w.inferences;
+
+/**
+ * The harness floor (DESIGN.md, step 8): the null model in single-stream, measured like the model but cheaper —
+ * settings.floorWindows windows of settings.floorWindowS, none added for a high CV. Its latency comes later, with
+ * the child's "finished" reply.
+ */
+export async function measureFloor(
+  child: ChildSupervisor,
+  settings: HarnessSettings,
+  idlePowerW: number,
+  onWindow: (fraction: number) => void,
+): Promise<EnergyWindow[]> {
+  const windows: EnergyWindow[] = [];
+  while (windows.length < settings.floorWindows) {
+    const { window } = await child.request({ type: "floor-window", windowS: settings.floorWindowS }, "window");
+    windows.push(toEnergyWindow(window, windows.length, idlePowerW));
+    onWindow(windows.length / settings.floorWindows);
+  }
+  return windows;
+}
+
+export function summariseFloor(windows: EnergyWindow[], latency: LatencySummary, windowS: number): HarnessFloor {
+  const perQuery = windows.map((w) => w.energyPerInferenceJ);
+  return {
+    energyPerQueryJ: median(perQuery),
+    grossEnergyPerQueryJ: median(windows.map(grossPerInference)),
+    cv: coefficientOfVariation(perQuery),
+    latencyP50Ms: latency.p50,
+    latencyP90Ms: latency.p90,
+    windows: windows.length,
+    windowS,
   };
 }

@@ -1,6 +1,6 @@
 // Messages between the harness (parent) and the process that runs the model (child), over Node's IPC channel.
 // The parent sends one request at a time and the child answers each with exactly one message (or "error").
-import type { MeterKind, Scenario } from "../types";
+import type { BenchmarkErrorCode, MeterKind, Scenario } from "../types";
 import type { Percentiles } from "../stats/summary";
 
 export interface ChildInit {
@@ -11,8 +11,10 @@ export interface ChildInit {
   intraOpThreads: number;
   /** The task's batch size, or 1 for a model whose batch dimension is fixed at 1. */
   offlineBatchSize: number;
+  /** The meter chosen by the parent (select-meter.ts); the child only builds it. */
   meter: MeterKind;
   cpuTdpW?: number;
+  powercapRoot?: string;
 }
 
 export type ParentMessage =
@@ -21,6 +23,8 @@ export type ParentMessage =
   | { type: "accuracy" }
   | { type: "idle"; idleS: number }
   | { type: "window"; scenario: Scenario; windowS: number }
+  /** One single-stream window of the null model (the harness floor), answered with "window". */
+  | { type: "floor-window"; windowS: number }
   | { type: "finish" };
 
 /** One measured window as the child saw it; the parent subtracts idle power and summarises. */
@@ -53,7 +57,7 @@ export type ChildMessage =
   | { type: "accuracy"; accuracy: number; macroF1: number; footprintPeakRssBytes: number }
   | { type: "idle"; wallS: number; cpuS: number; grossEnergyJ: number }
   | { type: "window"; window: RawWindow }
-  | { type: "finished"; peakRssBytes: number; latency: Record<Scenario, LatencySummary> }
-  | { type: "error"; code: "runtime_error" | "dataset_missing"; message: string; rule?: string };
+  | { type: "finished"; peakRssBytes: number; latency: Record<Scenario, LatencySummary>; floorLatency: LatencySummary }
+  | { type: "error"; code: BenchmarkErrorCode; message: string; rule?: string };
 
 export type ChildMessageType = ChildMessage["type"];

@@ -7,8 +7,9 @@ import { BenchmarkError, type BenchmarkProgress } from "../types";
 import { HARNESS_VERSION } from "../version";
 import { runBenchmark } from "./run-benchmark";
 
-// Tiny windows keep this quick; the figures are sane, not precise.
-const QUICK = { windows: 3, maxWindows: 4, windowS: 0.05, idleS: 0.05 };
+// Tiny windows keep this quick; the figures are sane, not precise. The meter is forced so the test reads the same
+// on a machine with readable RAPL counters (rapl-run.test.ts covers that meter end to end).
+const QUICK = { windows: 3, maxWindows: 4, windowS: 0.05, idleS: 0.05, meter: "estimate" as const };
 
 describe("runBenchmark", () => {
   let dir: string;
@@ -56,14 +57,26 @@ describe("runBenchmark", () => {
     expect(result.latencyP95Ms).toBeGreaterThanOrEqual(result.latencyP50Ms);
     expect(result.throughputPerS).toBeGreaterThan(0);
     expect(result.paramCount).toBe(784 * 10 + 10);
-    expect(result.meterDetails).toMatchObject({ wattsPerThread: expect.any(Number), tdpSource: expect.any(String) });
+    expect(result.meterDetails).toMatchObject({ wattsPerThread: expect.any(Number), tdpSource: expect.any(String), meterSelection: "forced" });
+    expect(result.hardware.meter).toBe("estimate");
+    expect(result.grossEnergyPerInferenceJ).toBeGreaterThanOrEqual(result.energyPerInferenceJ);
+    expect(result.offline.energy.grossEnergyPerInferenceJ).toBe(result.grossEnergyPerInferenceJ);
+    // the harness floor: a null model at batch 1, in 3 windows of half length. At batch 1 a linear model costs
+    // about what the runtime's call costs, so the floor is of the same order as the model's query (not below it).
+    const floor = result.harnessFloor!;
+    expect(floor).toMatchObject({ windows: 3, windowS: 0.025 });
+    expect(floor.energyPerQueryJ).toBeGreaterThan(0);
+    expect(floor.energyPerQueryJ).toBeLessThan(3 * result.singleStream.energy.energyPerInferenceJ);
+    expect(floor.grossEnergyPerQueryJ).toBeGreaterThanOrEqual(floor.energyPerQueryJ);
+    expect(floor.latencyP50Ms).toBeGreaterThan(0);
+    expect(floor.latencyP50Ms).toBeLessThanOrEqual(floor.latencyP90Ms);
     expect(result.hardware.onnxruntimeVersion).toBe("1.30.0");
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
 
     expect(progress.at(-1)).toEqual({ phase: "done", percent: 100 });
     const percents = progress.map((p) => p.percent);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
-    expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(["validate", "load", "warmup", "accuracy", "idle", "offline", "single-stream", "done"]));
+    expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(["validate", "load", "warmup", "accuracy", "idle", "offline", "single-stream", "floor", "done"]));
   });
 
   it("stops a run past its time limit", async () => {
@@ -118,6 +131,22 @@ describe("runBenchmark", () => {
     expect(error).toBeInstanceOf(BenchmarkError);
     expect(error.code).toBe("runtime_error");
     expect(error.message).toContain("the task expects float32 [256,10]");
+  });
+
+  it("refuses an unknown task and an unreadable model file with codes the worker will not retry", async () => {
+    const unknown = await runBenchmark({ task: "cifar-1000", modelPath: linearPath, ...QUICK }).catch((e) => e);
+    expect(unknown).toBeInstanceOf(BenchmarkError);
+    expect(unknown).toMatchObject({ code: "unknown_task", rule: "task" });
+    expect(unknown.message).toContain('Unknown task "cifar-1000"; the tasks are: mnist');
+    for (const [path, why] of [
+      [join(dir, "absent.onnx"), "no such file, ENOENT"],
+      [dir, "it is a folder, not a file, EISDIR"],
+    ]) {
+      const error = await runBenchmark({ task: "mnist", modelPath: path, ...QUICK }).catch((e) => e);
+      expect(error).toBeInstanceOf(BenchmarkError);
+      expect(error).toMatchObject({ code: "model_unreadable", rule: "file" });
+      expect(error.message).toContain(`Cannot read the model file ${path} (${why})`);
+    }
   });
 
   it("refuses a model whose contract is another task's", async () => {

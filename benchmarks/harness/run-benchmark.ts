@@ -4,31 +4,47 @@ import { readFile } from "node:fs/promises";
 import { resolveDataset } from "../datasets/resolve";
 import { getHardwareProfile } from "../hardware/profile";
 import { validateModel } from "../onnx/validate";
-import { getTask } from "../tasks/registry";
-import { BenchmarkError, type BenchmarkOptions, type BenchmarkResult } from "../types";
+import { findTask, listTasks } from "../tasks/catalog";
+import { BenchmarkError, type BenchmarkOptions, type BenchmarkResult, type TaskDefinition } from "../types";
 import { assembleResult } from "./assemble-result";
 import { resolveSettings } from "./defaults";
-import { measureScenario } from "./measure-scenario";
+import { measureFloor, measureScenario, summariseFloor } from "./measure-scenario";
 import { createProgress } from "./progress";
+import { logMeterSelection } from "./select-meter";
 import { ChildSupervisor } from "./supervise-child";
 
 function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new BenchmarkError("aborted", "The benchmark was cancelled.");
 }
 
+function requireTask(id: string): TaskDefinition {
+  const task = findTask(id);
+  if (task) return task;
+  const known = listTasks().map((t) => t.id).join(", ");
+  throw new BenchmarkError("unknown_task", `Unknown task "${String(id).slice(0, 64)}"; the tasks are: ${known}.`, "task");
+}
+
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "it is a folder, not a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+};
+
 async function readModel(modelPath: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(modelPath));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new Error(`Cannot read the model file ${modelPath} (${code}).`);
+    const why = READ_PROBLEMS[code] ? `${READ_PROBLEMS[code]}, ${code}` : code;
+    throw new BenchmarkError("model_unreadable", `Cannot read the model file ${modelPath} (${why}). Give the path of a readable .onnx file.`, "file");
   }
 }
 
 export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
   const startedAt = new Date();
+  const task = requireTask(options.task);
   const settings = resolveSettings(options);
-  const task = getTask(options.task);
   const progress = createProgress(settings, options.onProgress);
   throwIfAborted(options.signal);
 
@@ -36,6 +52,8 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   const model = validateModel(await readModel(options.modelPath), task);
   // A missing or altered test set is reported here, before a process is started for nothing.
   await resolveDataset(task.dataset);
+  // Said once the model is known to be worth measuring, so a refusal is not preceded by a note on meters.
+  logMeterSelection(settings.meterSelection);
   const hardware = getHardwareProfile({ intraOpThreads: settings.intraOpThreads, meter: settings.meter });
   throwIfAborted(options.signal);
 
@@ -52,6 +70,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       offlineBatchSize,
       meter: settings.meter,
       cpuTdpW: settings.cpuTdpW,
+      powercapRoot: settings.meterSelection.powercapRoot,
     };
     const loaded = await child.request({ type: "load", init }, "loaded");
     progress.report("warmup");
@@ -65,13 +84,15 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
 
     progress.report("offline");
     const offline = await measureScenario(child, "offline", settings, idlePowerW, (f) => progress.report("offline", f));
-    progress.report("single-stream");
-    const singleStream = await measureScenario(child, "single-stream", settings, idlePowerW, (f) => progress.report("single-stream", f));
-    const finished = await child.request({ type: "finish" }, "finished");
-
     if (!(offline.energy.energyPerInferenceJ > 0)) {
       throw new BenchmarkError("runtime_error", "The meter attributed no energy to the model (net energy 0 in most windows); raise windowS and run again.");
     }
+    progress.report("single-stream");
+    const singleStream = await measureScenario(child, "single-stream", settings, idlePowerW, (f) => progress.report("single-stream", f));
+    progress.report("floor");
+    const floorWindows = await measureFloor(child, settings, idlePowerW, (f) => progress.report("floor", f));
+    const finished = await child.request({ type: "finish" }, "finished");
+
     const result = assembleResult({
       task,
       model,
@@ -82,6 +103,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       idlePowerW,
       offline: { ...offline, batchSize: offlineBatchSize },
       singleStream,
+      harnessFloor: summariseFloor(floorWindows, finished.floorLatency, settings.floorWindowS),
       finished,
       startedAt,
     });

@@ -16,15 +16,19 @@ export function sessionOptions(intraOpThreads: number): InferenceSession.Session
   };
 }
 
-export async function warmRuntime(task: TaskDefinition, names: { inputName: string; outputName: string }, batch: Batch, intraOpThreads: number): Promise<void> {
-  const nullModel = buildConstantModel({
+/** The null model of the task's contract under the model's own input and output names (constant scores). */
+export function buildNullModel(task: TaskDefinition, names: { inputName: string; outputName: string }): Uint8Array {
+  return buildConstantModel({
     inputShape: shapeFromContract(task.contract.input.shape),
     classes: task.classes,
     elemType: task.contract.input.elemType,
     inputName: names.inputName,
     outputName: names.outputName,
   });
-  const session = await InferenceSession.create(nullModel, sessionOptions(intraOpThreads));
+}
+
+export async function warmRuntime(task: TaskDefinition, names: { inputName: string; outputName: string }, batch: Batch, intraOpThreads: number): Promise<void> {
+  const session = await InferenceSession.create(buildNullModel(task, names), sessionOptions(intraOpThreads));
   await session.run(batch.feeds);
   await session.release();
 }

@@ -1,9 +1,13 @@
 // The task definitions alone: plain data, cheap to import, safe for the web app's bundle. Loading a task's test
 // set lives in registry.ts, which only the harness needs.
 import type { TaskDefinition, TaskId } from "../types";
+import { breastCancerTask } from "./breast-cancer/index";
+import { fashionMnistTask } from "./fashion-mnist/index";
 import { mnistTask } from "./mnist/index";
+import { smsSpamTask } from "./sms-spam/index";
+import { spokenDigitsTask } from "./spoken-digits/index";
 
-const TASKS: readonly TaskDefinition[] = [mnistTask];
+const TASKS: readonly TaskDefinition[] = [mnistTask, fashionMnistTask, smsSpamTask, spokenDigitsTask, breastCancerTask];
 
 export function listTasks(): TaskDefinition[] {
   return [...TASKS];

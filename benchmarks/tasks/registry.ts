@@ -11,6 +11,10 @@ type DatasetLoader = (files: ResolvedFiles) => Promise<LoadedDataset>;
 // Later: fashion-mnist (the IDX loader again), sms-spam, spoken-digits, breast-cancer — each its own folder.
 const LOADERS: Record<TaskId, () => Promise<DatasetLoader>> = {
   mnist: () => import("./mnist/dataset").then((m) => m.loadMnist),
+  "fashion-mnist": () => import("./fashion-mnist/dataset").then((m) => m.loadFashionMnist),
+  "sms-spam": () => import("./sms-spam/dataset").then((m) => m.loadSmsSpam),
+  "spoken-digits": () => import("./spoken-digits/dataset").then((m) => m.loadSpokenDigits),
+  "breast-cancer": () => import("./breast-cancer/dataset").then((m) => m.loadBreastCancer),
 };
 
 function entryFor(id: TaskId): { definition: TaskDefinition; loader: () => Promise<DatasetLoader> } {

@@ -1,27 +1,57 @@
-// A board is (task, hardware profile, meter kind): results of different profiles or meters are never ranked
-// together. Each model appears once, with its latest finished result on that board.
-import type { TaskDefinition } from "../../benchmarks/types";
+// A board is (task, hardware profile, meter kind), offline scenario: results of different profiles or meters are
+// never ranked together. Each model appears once, with its latest finished result on that board. The database
+// picks that result (DISTINCT ON), so a board costs one indexed query however many re-benchmarks it has seen.
+import type { EnergyClasses, TaskDefinition } from "../../benchmarks/types";
 import { findTask, listTasks } from "../../benchmarks/tasks/catalog";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { STARS_SCALE } from "./grades";
 import { rankBoard, type BoardCandidate, type RankedEntry } from "./rank-board";
 
 /** Preferred meter first: a measured figure outranks an estimate when a task has both. */
-const METER_PREFERENCE = ["rapl", "estimate"];
+export const METER_PREFERENCE = ["rapl", "nvml", "estimate"];
 
 export interface BoardProfile {
   hardwareProfileId: string;
   meter: string;
   cpuModel: string;
+  cores: number;
+  threads: number;
+  os: string;
+  arch: string;
+  intraOpThreads: number;
+  onnxruntimeVersion: string;
+  /** Succeeded results on this board, re-benchmarks included. */
   results: number;
+  /** Distinct models with a result on this board. */
+  models: number;
+}
+
+export interface BoardTask {
+  id: string;
+  title: string;
+  description: string;
+  qualityFloor: number;
+  qualityFloorReason: string;
+  energyClasses: EnergyClasses;
 }
 
 export interface Board {
-  task: { id: string; title: string; qualityFloor: number };
+  task: BoardTask;
+  scenario: "offline";
   hardwareProfileId: string | null;
   meter: string | null;
+  /** The chosen profile (null when the task has no result yet, or the filter matched none). */
+  profile: BoardProfile | null;
+  /** Every (profile, meter) the task has results on, the default first. */
   profiles: BoardProfile[];
+  starsScale: typeof STARS_SCALE;
   entries: RankedEntry[];
+}
+
+export interface BoardFilter {
+  hardwareProfileId?: string;
+  meter?: string;
 }
 
 export function requireTask(taskId: string): TaskDefinition {
@@ -33,66 +63,85 @@ export function requireTask(taskId: string): TaskDefinition {
   return task;
 }
 
-export async function listBoardProfiles(db: Db, taskId: string): Promise<BoardProfile[]> {
-  const groups = await db.result.groupBy({
-    by: ["hardwareProfileId", "meter"],
-    where: { taskId, submission: { status: "SUCCEEDED" } },
-    _count: { _all: true },
-  });
-  const profiles = await db.hardwareProfile.findMany({ where: { id: { in: groups.map((g) => g.hardwareProfileId) } } });
-  const cpuById = new Map(profiles.map((p) => [p.id, p.cpuModel]));
-  return groups
-    .map((g) => ({ hardwareProfileId: g.hardwareProfileId, meter: g.meter, cpuModel: cpuById.get(g.hardwareProfileId) ?? "", results: g._count._all }))
-    .sort((a, b) => b.results - a.results || METER_PREFERENCE.indexOf(a.meter) - METER_PREFERENCE.indexOf(b.meter));
+function meterRank(meter: string): number {
+  const index = METER_PREFERENCE.indexOf(meter);
+  return index === -1 ? METER_PREFERENCE.length : index;
 }
 
-export async function getBoard(
-  db: Db,
-  taskId: string,
-  filter: { hardwareProfileId?: string; meter?: string } = {},
-): Promise<Board> {
+/** The default board first: the profile with the most results, then the best meter. */
+export async function listBoardProfiles(db: Db, taskId: string): Promise<BoardProfile[]> {
+  const rows = await db.$queryRaw<BoardProfile[]>`
+    SELECT r."hardwareProfileId", r.meter, h."cpuModel", h.cores, h.threads, h.os, h.arch, h."intraOpThreads",
+           h."onnxruntimeVersion", count(*)::int AS results, count(DISTINCT s."modelId")::int AS models
+    FROM "Result" r
+    JOIN "Submission" s ON s.id = r."submissionId"
+    JOIN "HardwareProfile" h ON h.id = r."hardwareProfileId"
+    WHERE r."taskId" = ${taskId} AND s.status = 'SUCCEEDED'
+    GROUP BY r."hardwareProfileId", r.meter, h.id`;
+  return rows.sort(
+    (a, b) => b.results - a.results || meterRank(a.meter) - meterRank(b.meter) || a.hardwareProfileId.localeCompare(b.hardwareProfileId),
+  );
+}
+
+export function chooseProfile(profiles: BoardProfile[], filter: BoardFilter = {}): BoardProfile | null {
+  return (
+    profiles.find(
+      (p) => (!filter.hardwareProfileId || p.hardwareProfileId === filter.hardwareProfileId) && (!filter.meter || p.meter === filter.meter),
+    ) ?? null
+  );
+}
+
+type CandidateRow = Omit<BoardCandidate, "finishedAt" | "energyCi95J"> & { finishedAt: Date; energyCi95J: unknown };
+
+function readCi(value: unknown): [number, number] | null {
+  return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "number") ? [value[0], value[1]] : null;
+}
+
+/** The latest succeeded result of each model on one board. */
+export async function loadBoardCandidates(db: Db, taskId: string, profile: { hardwareProfileId: string; meter: string }): Promise<BoardCandidate[]> {
+  const rows = await db.$queryRaw<CandidateRow[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON (s."modelId") r.id, s."modelId", coalesce(s."finishedAt", r."createdAt") AS "finishedAt"
+      FROM "Result" r
+      JOIN "Submission" s ON s.id = r."submissionId"
+      WHERE r."taskId" = ${taskId} AND r."hardwareProfileId" = ${profile.hardwareProfileId} AND r.meter = ${profile.meter}
+        AND s.status = 'SUCCEEDED'
+      ORDER BY s."modelId", r."createdAt" DESC, r.id DESC
+    )
+    SELECT m.slug AS "modelSlug", m.name AS "modelName", r."submissionId", r.accuracy, r."macroF1",
+           r."energyPerInferenceJ", r.payload -> 'energyCi95J' AS "energyCi95J", r."accuracyPerJoule",
+           r."modelMemoryBytes", r."fileBytes", r."paramCount", r."latencyP50Ms", r.meter, r.estimated, r.unstable,
+           l."finishedAt"
+    FROM latest l
+    JOIN "Result" r ON r.id = l.id
+    JOIN "Model" m ON m.id = l."modelId"`;
+  return rows.map((row) => ({ ...row, energyCi95J: readCi(row.energyCi95J), finishedAt: new Date(row.finishedAt).toISOString() }));
+}
+
+export function boardTask(task: TaskDefinition): BoardTask {
+  return {
+    id: task.id,
+    title: task.title,
+    description: task.description,
+    qualityFloor: task.qualityFloor,
+    qualityFloorReason: task.qualityFloorReason,
+    energyClasses: task.energyClasses,
+  };
+}
+
+export async function getBoard(db: Db, taskId: string, filter: BoardFilter = {}): Promise<Board> {
   const task = requireTask(taskId);
   const profiles = await listBoardProfiles(db, task.id);
-  const chosen =
-    profiles.find(
-      (p) =>
-        (!filter.hardwareProfileId || p.hardwareProfileId === filter.hardwareProfileId) &&
-        (!filter.meter || p.meter === filter.meter),
-    ) ?? null;
-  const header = { task: { id: task.id, title: task.title, qualityFloor: task.qualityFloor }, profiles };
-  if (!chosen) return { ...header, hardwareProfileId: null, meter: null, entries: [] };
+  const chosen = chooseProfile(profiles, filter);
+  const header = { task: boardTask(task), scenario: "offline" as const, profiles, starsScale: STARS_SCALE };
+  if (!chosen) return { ...header, hardwareProfileId: null, meter: null, profile: null, entries: [] };
 
-  const rows = await db.result.findMany({
-    where: { taskId: task.id, hardwareProfileId: chosen.hardwareProfileId, meter: chosen.meter, submission: { status: "SUCCEEDED" } },
-    include: { submission: { include: { model: true } } },
-    orderBy: { createdAt: "desc" },
-  });
-  const latestPerModel = new Map<string, BoardCandidate>();
-  for (const row of rows) {
-    const model = row.submission.model;
-    if (latestPerModel.has(model.id)) continue;
-    latestPerModel.set(model.id, {
-      modelSlug: model.slug,
-      modelName: model.name,
-      submissionId: row.submissionId,
-      accuracy: row.accuracy,
-      macroF1: row.macroF1,
-      energyPerInferenceJ: row.energyPerInferenceJ,
-      accuracyPerJoule: row.accuracyPerJoule,
-      modelMemoryBytes: row.modelMemoryBytes,
-      fileBytes: row.fileBytes,
-      paramCount: row.paramCount,
-      latencyP50Ms: row.latencyP50Ms,
-      meter: row.meter,
-      estimated: row.estimated,
-      unstable: row.unstable,
-      finishedAt: (row.submission.finishedAt ?? row.createdAt).toISOString(),
-    });
-  }
+  const candidates = await loadBoardCandidates(db, task.id, chosen);
   return {
     ...header,
     hardwareProfileId: chosen.hardwareProfileId,
     meter: chosen.meter,
-    entries: rankBoard([...latestPerModel.values()], task.qualityFloor),
+    profile: chosen,
+    entries: rankBoard(candidates, { qualityFloor: task.qualityFloor, energyClasses: task.energyClasses }),
   };
 }

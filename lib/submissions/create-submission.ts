@@ -60,6 +60,14 @@ export async function createSubmission(
 
   const sha256 = createHash("sha256").update(fileBytes).digest("hex");
   const submission = await db.$transaction(async (tx) => {
+    // A former name of a renamed model keeps redirecting (badges in papers point at it): it cannot be reused.
+    const alias = await tx.modelAlias.findUnique({ where: { slug: input.model }, include: { model: true } });
+    if (alias) {
+      throw new AppError(
+        "conflict",
+        `The model name \`${input.model}\` is a former name of \`${alias.model.slug}\`; submit under \`${alias.model.slug}\` or choose another name.`,
+      );
+    }
     const existing = await tx.model.findUnique({ where: { slug: input.model } });
     if (existing && existing.ownerId !== submitter.id) {
       throw new AppError("forbidden", `The model name \`${input.model}\` belongs to another user; choose another name.`);

@@ -75,6 +75,18 @@ describe("POST /api/v1/submissions refuses bad input with a message that says wh
     });
   });
 
+  it("409 for a former name of a renamed model, naming the current one", async () => {
+    const owner = await newResearcher(db);
+    const current = uniqueSlug("renamed");
+    const former = uniqueSlug("former");
+    expect((await postSubmission(submissionRequest({ token: owner, model: current, task: "mnist", file: baselineBytes("mnist-logreg.onnx") }))).status).toBe(201);
+    const model = await db.model.findUniqueOrThrow({ where: { slug: current } });
+    await db.modelAlias.create({ data: { slug: former, modelId: model.id } });
+    const other = await newResearcher(db);
+    const result = await refusal(submissionRequest({ token: other, model: former, task: "mnist", file: baselineBytes("mnist-logreg.onnx") }));
+    expect(result).toMatchObject({ status: 409, error: { code: "conflict", message: expect.stringContaining(`\`${current}\``) } });
+  });
+
   it("404 with a JSON error for an unknown submission id", async () => {
     const response = await getSubmission(new Request("http://localhost/x"), { params: Promise.resolve({ id: "nope" }) });
     expect(response.status).toBe(404);

@@ -62,8 +62,9 @@ export function LiveSubmission({ initial }: { initial: SubmissionView }) {
             <Figure label="Latency p50 (batch 1)" value={formatMs(result.latencyP50Ms)} />
             <Figure label="Meter" value={`${result.meter}${result.estimated ? " (estimated)" : ""}`} />
           </dl>
-          <p className="text-sm">
+          <p className="space-x-4 text-sm">
             <Link href={`/tasks/${view.task}`}>See the {view.task} board →</Link>
+            <Link href={`/models/${view.model.slug}`}>Model page →</Link>
           </p>
         </section>
       ) : null}

@@ -1,48 +1,160 @@
+"use client";
+
 import Link from "next/link";
-import { formatBytes, formatCount, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
+import { useMemo, useState } from "react";
+import { EnergyClassChip, MeterLabel, Stars } from "@/app/_components/grades";
+import { formatBytes, formatCount, formatDate, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
 import type { RankedEntry } from "@/lib/leaderboard/rank-board";
 
-const th = "px-3 py-2 text-left font-medium";
-const td = "px-3 py-2 num";
+type Direction = "asc" | "desc";
 
-export function BoardTable({ entries }: { entries: RankedEntry[] }) {
+interface Column {
+  key: string;
+  label: string;
+  title?: string;
+  /** The order a first click gives: best first (accuracy high, energy low). */
+  firstDirection: Direction;
+  value: (e: RankedEntry) => number | string;
+}
+
+const CLASS_ORDER = "ABCDEFG";
+
+const COLUMNS: Column[] = [
+  { key: "rank", label: "Rank", title: "◆ marks the Pareto front: no other entry is both more accurate and cheaper", firstDirection: "asc", value: (e) => e.rank ?? Number.POSITIVE_INFINITY },
+  { key: "model", label: "Model", firstDirection: "asc", value: (e) => e.modelName.toLowerCase() },
+  { key: "accuracy", label: "Accuracy", firstDirection: "desc", value: (e) => e.accuracy },
+  { key: "macroF1", label: "Macro-F1", firstDirection: "desc", value: (e) => e.macroF1 },
+  { key: "energy", label: "µJ / inference", title: "Median energy per inference (offline scenario) with its 95 % confidence interval", firstDirection: "asc", value: (e) => e.energyPerInferenceJ },
+  { key: "accuracyPerJoule", label: "Accuracy / J", title: "Correct predictions per joule = accuracy ÷ energy per inference", firstDirection: "desc", value: (e) => e.accuracyPerJoule },
+  { key: "class", label: "Class", title: "Energy class A–G: absolute and dated bounds of this task", firstDirection: "asc", value: (e) => CLASS_ORDER.indexOf(e.energyClass) },
+  { key: "stars", label: "Stars", title: "1–5, relative to this board's energy range", firstDirection: "desc", value: (e) => e.stars ?? 0 },
+  { key: "memory", label: "Memory", title: "Model memory: peak resident memory minus the runtime's before the session", firstDirection: "asc", value: (e) => e.modelMemoryBytes },
+  { key: "file", label: "File", firstDirection: "asc", value: (e) => e.fileBytes },
+  { key: "params", label: "Params", firstDirection: "asc", value: (e) => e.paramCount },
+  { key: "latency", label: "Latency p50", title: "One query at batch 1 (single-stream)", firstDirection: "asc", value: (e) => e.latencyP50Ms },
+  { key: "meter", label: "Meter", title: "estimated: energy modelled from CPU time and memory, not read from a power counter", firstDirection: "asc", value: (e) => e.meter },
+  { key: "date", label: "Date", firstDirection: "desc", value: (e) => e.finishedAt },
+];
+
+function compare(a: number | string, b: number | string): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a).localeCompare(String(b));
+}
+
+
+export interface BoardTableProps {
+  entries: RankedEntry[];
+  /** "≤ 1 µJ" … per class, for the chips' titles. */
+  classRanges: Record<string, string>;
+  /** Table's accessible name. */
+  caption: string;
+  testId?: string;
+  /** Rows shown until "Show all" is pressed (the first ones in the current order). */
+  limit?: number;
+}
+
+/** The board, sortable by every column (client-side); the default order is accuracy per joule, best first. */
+export function BoardTable({ entries, classRanges, caption, testId = "board", limit = 50 }: BoardTableProps) {
+  const [showAll, setShowAll] = useState(false);
+  const [sort, setSort] = useState<{ key: string; direction: Direction }>({ key: "accuracyPerJoule", direction: "desc" });
+  const sorted = useMemo(() => {
+    const column = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[0];
+    const sign = sort.direction === "asc" ? 1 : -1;
+    // Ties keep the board's own order (rank, then accuracy), so a sort never shuffles equal entries at random.
+    return entries
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => sign * compare(column.value(a.entry), column.value(b.entry)) || a.index - b.index)
+      .map(({ entry }) => entry);
+  }, [entries, sort]);
+  const shown = showAll ? sorted : sorted.slice(0, limit);
+
+  function toggle(column: Column) {
+    setSort((current) =>
+      current.key === column.key
+        ? { key: column.key, direction: current.direction === "asc" ? "desc" : "asc" }
+        : { key: column.key, direction: column.firstDirection },
+    );
+  }
+
   return (
+    <div className="space-y-2">
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-      <table className="min-w-full text-sm" data-testid="board">
-        <thead className="bg-slate-50 dark:bg-slate-900">
+      <table className="board-table min-w-full text-sm" data-testid={testId} data-sort-key={sort.key} data-sort-direction={sort.direction}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300">
           <tr>
-            <th className={th}>Rank</th>
-            <th className={th}>Model</th>
-            <th className={th}>Accuracy</th>
-            <th className={th}>Energy / inference</th>
-            <th className={th}>Accuracy / J</th>
-            <th className={th}>Memory</th>
-            <th className={th}>Params</th>
-            <th className={th}>Latency p50</th>
-            <th className={th}>Meter</th>
+            {COLUMNS.map((column) => {
+              const active = sort.key === column.key;
+              return (
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={active ? (sort.direction === "asc" ? "ascending" : "descending") : "none"}
+                  title={column.title}
+                >
+                  <button type="button" onClick={() => toggle(column)} className="inline-flex items-center gap-1 hover:text-emerald-700 dark:hover:text-emerald-400">
+                    {column.label}
+                    <span aria-hidden className={active ? "" : "opacity-30"}>
+                      {active ? (sort.direction === "asc" ? "▲" : "▼") : "↕"}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.submissionId} className="border-t border-slate-100 dark:border-slate-800" data-model={entry.modelSlug}>
-              <td className={td}>{entry.rank ?? "–"}{entry.pareto ? <span title="On the Pareto front"> ◆</span> : null}</td>
-              <td className="px-3 py-2">
-                <Link href={`/submissions/${entry.submissionId}`}>{entry.modelName}</Link>
+          {shown.map((entry) => (
+            <tr key={entry.submissionId} data-model={entry.modelSlug}>
+              <td>
+                {entry.rank ?? "–"}
+                {entry.pareto ? (
+                  <span className="pareto" title="Pareto front">
+                    ◆
+                  </span>
+                ) : null}
               </td>
-              <td className={td}>{formatPercent(entry.accuracy)}</td>
-              <td className={td}>
+              <td>
+                <Link href={`/models/${entry.modelSlug}`}>{entry.modelName}</Link>
+              </td>
+              <td>{formatPercent(entry.accuracy)}</td>
+              <td>{formatPercent(entry.macroF1)}</td>
+              <td>
                 {formatMicrojoules(entry.energyPerInferenceJ)}
-                {entry.unstable ? <span title="CV above 5 % after all windows"> ⚠</span> : null}
+                {entry.unstable ? <span title="Coefficient of variation above 5 % after all windows: unstable"> ⚠</span> : null}
+                {entry.energyCi95J ? (
+                  <span className="ci" title="95 % confidence interval">
+                    95% CI {(entry.energyCi95J[0] * 1e6).toPrecision(3)}–{(entry.energyCi95J[1] * 1e6).toPrecision(3)}
+                  </span>
+                ) : null}
               </td>
-              <td className={td}>{formatPerJoule(entry.accuracyPerJoule)}</td>
-              <td className={td}>{formatBytes(entry.modelMemoryBytes)}</td>
-              <td className={td}>{formatCount(entry.paramCount)}</td>
-              <td className={td}>{formatMs(entry.latencyP50Ms)}</td>
-              <td className="px-3 py-2">{entry.estimated ? <em>{entry.meter} (estimated)</em> : entry.meter}</td>
+              <td>{formatPerJoule(entry.accuracyPerJoule)}</td>
+              <td>
+                <EnergyClassChip value={entry.energyClass} title={classRanges[entry.energyClass]} />
+              </td>
+              <td>
+                <Stars value={entry.stars} />
+              </td>
+              <td>{formatBytes(entry.modelMemoryBytes)}</td>
+              <td>{formatBytes(entry.fileBytes)}</td>
+              <td>{formatCount(entry.paramCount)}</td>
+              <td>{formatMs(entry.latencyP50Ms)}</td>
+              <td>
+                <MeterLabel meter={entry.meter} estimated={entry.estimated} />
+              </td>
+              <td>
+                <time dateTime={entry.finishedAt}>{formatDate(entry.finishedAt)}</time>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+    </div>
+      {sorted.length > shown.length ? (
+        <button type="button" onClick={() => setShowAll(true)} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+          Show all {sorted.length} (showing the first {shown.length} in this order)
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,92 @@
+"use client";
+
+// The board's chart and tables. The page itself is served from a cache that regenerates in the background, so
+// this asks the API for the board again when it mounts and every 15 s while the tab is visible: a new result
+// appears without a reload, and a cached page is never out of date for long.
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { formatPercent } from "@/lib/format";
+import type { Board } from "@/lib/leaderboard/get-board";
+import { BoardChart, type ChartPoint } from "./board-chart";
+import { BoardTable } from "./board-table";
+
+const REFRESH_MS = 15_000;
+
+const signature = (board: Board) =>
+  `${board.profile?.results ?? 0}|${board.entries.map((e) => `${e.submissionId}:${e.rank}:${e.stars}`).join(",")}`;
+
+export function BoardLive({ initial, classRanges }: { initial: Board; classRanges: Record<string, string> }) {
+  const [board, setBoard] = useState(initial);
+
+  useEffect(() => {
+    const query = new URLSearchParams({ task: initial.task.id });
+    if (initial.profile) {
+      query.set("hardware", initial.profile.hardwareProfileId);
+      query.set("meter", initial.profile.meter);
+    }
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    async function refresh() {
+      if (document.visibilityState === "visible") {
+        try {
+          const response = await fetch(`/api/v1/leaderboard?${query}`, { cache: "no-store" });
+          if (response.ok && !stopped) {
+            const fresh = (await response.json()) as Board;
+            // A filtered board whose profile has gone keeps what it shows rather than jumping to another board.
+            if (!initial.profile || fresh.profile) setBoard((current) => (signature(current) === signature(fresh) ? current : fresh));
+          }
+        } catch {
+          // offline for a moment: keep what is shown
+        }
+      }
+      if (!stopped) timer = setTimeout(refresh, REFRESH_MS);
+    }
+    void refresh();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [initial]);
+
+  const ranked = board.entries.filter((e) => e.rank !== null);
+  const below = board.entries.filter((e) => e.rank === null);
+  const points: ChartPoint[] = board.entries.map((e) => ({
+    slug: e.modelSlug,
+    name: e.modelName,
+    accuracy: e.accuracy,
+    energyPerInferenceJ: e.energyPerInferenceJ,
+    pareto: e.pareto,
+    eligible: e.eligible,
+    estimated: e.estimated,
+  }));
+  const floor = formatPercent(board.task.qualityFloor, 0);
+
+  return (
+    <>
+      {points.length > 0 ? <BoardChart points={points} qualityFloor={board.task.qualityFloor} /> : null}
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">
+          Ranked models{" "}
+          <span className="text-sm font-normal text-slate-500" data-testid="board-counts">
+            {board.profile ? `${board.profile.models} models, ${board.profile.results} results on this board` : ""}
+          </span>
+        </h2>
+        {ranked.length === 0 ? (
+          <p className="text-slate-500">
+            {board.profiles.length === 0 ? "No result on this task yet." : "No model on this board reaches the floor yet."}{" "}
+            <Link href="/submit">Submit a model</Link>.
+          </p>
+        ) : (
+          <BoardTable entries={ranked} classRanges={classRanges} caption={`${board.task.title}: ranked models`} />
+        )}
+      </section>
+      {below.length > 0 ? (
+        <section className="space-y-2">
+          <h2 className="text-lg font-semibold">Below the quality floor ({floor}) — not ranked</h2>
+          <p className="text-sm text-slate-500">Measured and shown, but left out of the ranking, the stars and the Pareto front.</p>
+          <BoardTable entries={below} classRanges={classRanges} caption={`${board.task.title}: below the quality floor`} testId="below-floor" />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// The FRUGAL_* harness variables (.env.example), parsed once per run; one error names every bad variable.
+import { z } from "zod";
+
+const positive = z.coerce.number({ error: "must be a number above 0" }).positive("must be a number above 0");
+const count = (max: number) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(max, `must be at most ${max}`);
+
+const zHarnessEnv = z.object({
+  FRUGAL_WINDOWS: count(100).optional(),
+  FRUGAL_WINDOW_S: positive.optional(),
+  FRUGAL_IDLE_S: positive.optional(),
+  FRUGAL_THREADS: count(256).optional(),
+  FRUGAL_TIME_LIMIT_S: positive.optional(),
+  FRUGAL_MEMORY_LIMIT_MB: positive.optional(),
+  FRUGAL_CPU_TDP_W: positive.optional(),
+  FRUGAL_METER: z.enum(["auto", "rapl", "estimate"], { error: "must be auto, rapl or estimate" }).optional(),
+  FRUGAL_POWERCAP_ROOT: z.string().optional(),
+});
+
+export type HarnessEnv = z.infer<typeof zHarnessEnv>;
+
+/** The environment to read (process.env, or a plain object in tests). */
+export type Env = Record<string, string | undefined>;
+
+/** A bad harness setting (environment or option): the operator's to fix, not the model's. */
+export class HarnessConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "HarnessConfigError";
+  }
+}
+
+/** Reads the FRUGAL_* harness variables; one error names every bad variable and what it must be. */
+export function parseHarnessEnv(env: Env = process.env): HarnessEnv {
+  // An empty variable (FRUGAL_CPU_TDP_W= in .env) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([key, value]) => key.startsWith("FRUGAL_") && value !== ""));
+  const parsed = zHarnessEnv.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ");
+    throw new HarnessConfigError(`Invalid harness configuration: ${problems}.`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,49 @@
+// What a badge says (DESIGN.md, "Badges"): `frugalboard | mnist 97.9% · 38.2 µJ · A`, coloured by energy class.
+// An estimated energy says so (DESIGN.md: estimates are shown as such everywhere).
+import { formatMicrojoules } from "../format";
+import { ENERGY_CLASS_COLOURS, type EnergyClass } from "../leaderboard/grades";
+
+export const BADGE_LABEL = "frugalboard";
+export const GREY = "9f9f9f";
+
+export type BadgeFacts =
+  | { kind: "result"; taskId: string; accuracy: number; energyPerInferenceJ: number; energyClass: EnergyClass; estimated: boolean }
+  | { kind: "withdrawn"; taskId: string }
+  | { kind: "pending"; taskId: string }
+  | { kind: "not_found" }
+  | { kind: "bad_style" }
+  | { kind: "unavailable" };
+
+export interface BadgeContent {
+  label: string;
+  message: string;
+  /** Hex without '#', as shields.io's endpoint schema and badge-maker both take it. */
+  color: string;
+  /** An answer that is not a result (shields shows it as an error). */
+  isError: boolean;
+}
+
+export function badgeContent(facts: BadgeFacts): BadgeContent {
+  switch (facts.kind) {
+    case "result": {
+      const accuracy = `${(facts.accuracy * 100).toFixed(1)}%`;
+      const energy = `${formatMicrojoules(facts.energyPerInferenceJ)}${facts.estimated ? " (est.)" : ""}`;
+      return {
+        label: BADGE_LABEL,
+        message: `${facts.taskId} ${accuracy} · ${energy} · ${facts.energyClass}`,
+        color: ENERGY_CLASS_COLOURS[facts.energyClass].slice(1),
+        isError: false,
+      };
+    }
+    case "withdrawn":
+      return { label: BADGE_LABEL, message: `${facts.taskId} withdrawn`, color: GREY, isError: false };
+    case "pending":
+      return { label: BADGE_LABEL, message: `${facts.taskId} benchmark pending`, color: GREY, isError: false };
+    case "not_found":
+      return { label: BADGE_LABEL, message: "not found", color: GREY, isError: true };
+    case "bad_style":
+      return { label: BADGE_LABEL, message: "unknown style", color: GREY, isError: true };
+    case "unavailable":
+      return { label: BADGE_LABEL, message: "unavailable", color: GREY, isError: true };
+  }
+}

@@ -1,0 +1,47 @@
+// Which result a badge shows: the model's latest succeeded result for the task on the task's default board
+// (the profile with the most results, best meter), else its latest succeeded result on any board. So a badge
+// keeps working through re-benchmarks (it follows the latest) and renames (former slugs resolve).
+import { findTask } from "../../benchmarks/tasks/catalog";
+import type { Db } from "../db/client";
+import { energyClassOf } from "../leaderboard/grades";
+import { listBoardProfiles } from "../leaderboard/get-board";
+import { resolveModel } from "../models/resolve-model";
+import type { BadgeFacts } from "./badge-content";
+
+export async function getBadgeFacts(db: Db, slug: string, taskId: string): Promise<BadgeFacts> {
+  const task = findTask(taskId);
+  if (!task) return { kind: "not_found" };
+  const model = await resolveModel(db, slug);
+  if (!model) return { kind: "not_found" };
+
+  const [defaultBoard] = await listBoardProfiles(db, task.id);
+  const select = { accuracy: true, energyPerInferenceJ: true, estimated: true } as const;
+  const where = { taskId: task.id, submission: { modelId: model.id, status: "SUCCEEDED" as const } };
+  const orderBy = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+  const result =
+    (defaultBoard &&
+      (await db.result.findFirst({
+        where: { ...where, hardwareProfileId: defaultBoard.hardwareProfileId, meter: defaultBoard.meter },
+        select,
+        orderBy,
+      }))) ||
+    (await db.result.findFirst({ where, select, orderBy }));
+  if (result) {
+    return {
+      kind: "result",
+      taskId: task.id,
+      accuracy: result.accuracy,
+      energyPerInferenceJ: result.energyPerInferenceJ,
+      energyClass: energyClassOf(result.energyPerInferenceJ, task.energyClasses),
+      estimated: result.estimated,
+    };
+  }
+  const latest = await db.submission.findFirst({
+    where: { modelId: model.id, taskId: task.id },
+    select: { status: true },
+    orderBy: { createdAt: "desc" },
+  });
+  if (latest?.status === "WITHDRAWN") return { kind: "withdrawn", taskId: task.id };
+  if (latest?.status === "QUEUED" || latest?.status === "RUNNING") return { kind: "pending", taskId: task.id };
+  return { kind: "not_found" };
+}

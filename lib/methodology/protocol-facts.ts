@@ -1,0 +1,28 @@
+// The figures the methodology page quotes, taken from the engine itself so the page cannot drift from the code.
+import { DEFAULTS } from "../../benchmarks/harness/defaults";
+import { CPU_SPECS } from "../../benchmarks/meters/cpu-tdp";
+import { MEMORY_W_PER_GB, UNKNOWN_CPU_W_PER_THREAD } from "../../benchmarks/meters/estimate";
+import { VALIDATION_RULES } from "../../benchmarks/onnx/rules";
+import { HARNESS_VERSION } from "../../benchmarks/version";
+
+/** Seconds per window, per meter where the harness sets them per meter. */
+function windowSeconds(): Record<string, number> {
+  const value = DEFAULTS.windowS as number | Record<string, number>;
+  return typeof value === "number" ? { estimate: value } : value;
+}
+
+export const PROTOCOL_FACTS = {
+  harnessVersion: HARNESS_VERSION,
+  windows: DEFAULTS.windows,
+  maxWindows: DEFAULTS.maxWindows,
+  windowS: windowSeconds(),
+  idleS: DEFAULTS.idleS,
+  intraOpThreads: DEFAULTS.intraOpThreads,
+  timeLimitS: DEFAULTS.timeLimitS,
+  memoryLimitMb: DEFAULTS.memoryLimitMb,
+  cvLimit: DEFAULTS.cvLimit,
+  memoryWPerGb: MEMORY_W_PER_GB,
+  unknownCpuWPerThread: UNKNOWN_CPU_W_PER_THREAD,
+  cpuSpecs: CPU_SPECS.map((spec) => ({ cpu: spec.source, tdpW: spec.tdpW, threads: spec.threads })),
+  validationRules: [...VALIDATION_RULES],
+};

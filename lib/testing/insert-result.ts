@@ -1,0 +1,151 @@
+// Rows for tests and benchmark scripts that need a board without running the harness: a user, a model, an
+// artifact, a submission and its result, with a payload shaped like the harness's BenchmarkResult.
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../db/client";
+
+export interface InsertResultInput {
+  modelSlug: string;
+  modelName?: string;
+  owner?: string;
+  taskId: string;
+  accuracy: number;
+  energyPerInferenceJ: number;
+  hardwareProfileId?: string;
+  cpuModel?: string;
+  meter?: "estimate" | "rapl";
+  status?: "SUCCEEDED" | "WITHDRAWN";
+  createdAt?: Date;
+  /** Defaults to a fresh random artifact. */
+  artifactBytes?: Uint8Array;
+  description?: string;
+  paperUrl?: string;
+  codeUrl?: string;
+  licence?: string;
+}
+
+export const TEST_HARDWARE_ID = "0000feedbeef0001";
+
+export async function ensureHardwareProfile(db: Db, id = TEST_HARDWARE_ID, cpuModel = "Test CPU 9000", meter = "estimate"): Promise<void> {
+  await db.hardwareProfile.upsert({
+    where: { id },
+    update: {},
+    create: { id, cpuModel, cores: 4, threads: 8, ramBytes: 16e9, os: "linux", arch: "x64", nodeVersion: "v20.0.0", onnxruntimeVersion: "1.30.0", intraOpThreads: 1, meter },
+  });
+}
+
+/** Per-window figures around the median, ±3 %, so a drawn spread is visible. */
+function windows(energyPerInferenceJ: number) {
+  return [0.97, 1.0, 1.03, 0.99, 1.01].flatMap((factor, index) =>
+    (["offline", "single-stream"] as const).map((scenario) => {
+      const perInference = energyPerInferenceJ * factor * (scenario === "single-stream" ? 2 : 1);
+      const inferences = 10_000;
+      return { index, scenario, inferences, wallS: 2, cpuS: 2, grossEnergyJ: perInference * inferences + 1, netEnergyJ: perInference * inferences, energyPerInferenceJ: perInference };
+    }),
+  );
+}
+
+export function fakePayload(input: InsertResultInput & { hardwareProfileId: string; meter: string; fileBytes: number; sha256: string }) {
+  const e = input.energyPerInferenceJ;
+  const estimated = input.meter === "estimate";
+  const energy = (factor: number) => ({ energyPerInferenceJ: e * factor, ci95J: [e * factor * 0.97, e * factor * 1.03], cv: 0.02, unstable: false, windows: 5 });
+  return {
+    harnessVersion: "1.0.0",
+    task: input.taskId,
+    samples: 10_000,
+    accuracy: input.accuracy,
+    macroF1: input.accuracy - 0.002,
+    energyPerInferenceJ: e,
+    energyCi95J: [e * 0.97, e * 1.03],
+    energyCv: 0.02,
+    unstable: false,
+    accuracyPerJoule: input.accuracy / e,
+    meter: input.meter,
+    estimated,
+    meterDetails: estimated ? { wattsPerThread: 4 } : { domains: "intel-rapl:0 (package-0)" },
+    idlePowerW: 0.5,
+    modelMemoryBytes: 2_000_000,
+    peakRssBytes: 102_000_000,
+    baselineRssBytes: 100_000_000,
+    runPeakRssBytes: 103_000_000,
+    fileBytes: input.fileBytes,
+    paramCount: 7_850,
+    latencyP50Ms: 0.05,
+    latencyP90Ms: 0.07,
+    latencyP95Ms: 0.08,
+    throughputPerS: 1 / e / 4,
+    cpuS: 20,
+    wallS: 20,
+    offline: { scenario: "offline", batchSize: 256, energy: energy(1), latencyP50Ms: 2, latencyP90Ms: 2.5, latencyP95Ms: 3, throughputPerS: 100_000 },
+    singleStream: { scenario: "single-stream", batchSize: 1, energy: energy(2), latencyP50Ms: 0.05, latencyP90Ms: 0.07, latencyP95Ms: 0.08, throughputPerS: 20_000 },
+    windows: windows(e),
+    intraOpThreads: 1,
+    onnxruntimeVersion: "1.30.0",
+    hardware: { id: input.hardwareProfileId, meter: input.meter },
+    startedAt: (input.createdAt ?? new Date()).toISOString(),
+    finishedAt: (input.createdAt ?? new Date()).toISOString(),
+    sha256: input.sha256,
+  };
+}
+
+/** Inserts everything a result needs (reusing the user, model and profile when they exist). */
+export async function insertResult(db: Db, input: InsertResultInput): Promise<{ modelId: string; submissionId: string; sha256: string }> {
+  const hardwareProfileId = input.hardwareProfileId ?? TEST_HARDWARE_ID;
+  const meter = input.meter ?? "estimate";
+  await ensureHardwareProfile(db, hardwareProfileId, input.cpuModel, meter);
+  const username = input.owner ?? "test-owner";
+  const owner = await db.user.upsert({ where: { username }, update: {}, create: { username } });
+  const model = await db.model.upsert({
+    where: { slug: input.modelSlug },
+    update: {},
+    create: {
+      slug: input.modelSlug,
+      name: input.modelName ?? input.modelSlug,
+      ownerId: owner.id,
+      description: input.description,
+      paperUrl: input.paperUrl,
+      codeUrl: input.codeUrl,
+      licence: input.licence ?? "MIT",
+    },
+  });
+  const bytes = input.artifactBytes ?? new Uint8Array(randomBytes(64));
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  await db.artifact.upsert({ where: { sha256 }, update: {}, create: { sha256, bytes: Buffer.from(bytes), sizeBytes: bytes.byteLength } });
+  const createdAt = input.createdAt ?? new Date();
+  const submission = await db.submission.create({
+    data: {
+      modelId: model.id,
+      taskId: input.taskId,
+      artifactSha256: sha256,
+      submitterId: owner.id,
+      status: input.status ?? "SUCCEEDED",
+      progress: 100,
+      phase: "done",
+      createdAt,
+      startedAt: createdAt,
+      finishedAt: createdAt,
+    },
+  });
+  const payload = fakePayload({ ...input, hardwareProfileId, meter, fileBytes: bytes.byteLength, sha256 });
+  await db.result.create({
+    data: {
+      submissionId: submission.id,
+      taskId: input.taskId,
+      hardwareProfileId,
+      meter,
+      estimated: meter === "estimate",
+      harnessVersion: payload.harnessVersion,
+      accuracy: input.accuracy,
+      macroF1: payload.macroF1,
+      energyPerInferenceJ: input.energyPerInferenceJ,
+      accuracyPerJoule: payload.accuracyPerJoule,
+      unstable: false,
+      modelMemoryBytes: payload.modelMemoryBytes,
+      fileBytes: bytes.byteLength,
+      paramCount: payload.paramCount,
+      latencyP50Ms: payload.latencyP50Ms,
+      payload,
+      createdAt,
+    },
+  });
+  return { modelId: model.id, submissionId: submission.id, sha256 };
+}
