@@ -4,6 +4,7 @@ import { findTask } from "@/benchmarks/tasks/catalog";
 import { getDb } from "@/lib/db/client";
 import { getBoardCached } from "@/lib/leaderboard/board-cache";
 import { BoardView } from "./board-view";
+import { ExportSnippets } from "./export-snippets";
 
 // Served from Next's cache and regenerated in the background at most every 5 s (a board is read far more often
 // than it changes); the board refreshes itself from the API once in the browser (board-live.tsx).
@@ -25,6 +26,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** /tasks/<id>: the task's default board (the profile with the most results, then the best meter). */
 export default async function TaskBoardPage({ params }: Props) {
   const { id } = await params;
-  if (!findTask(id)) notFound();
-  return <BoardView board={await getBoardCached(getDb(), id)} />;
+  const task = findTask(id);
+  if (!task) notFound();
+  return (
+    <div className="space-y-10">
+      <BoardView board={await getBoardCached(getDb(), id)} />
+      <ExportSnippets task={task} />
+    </div>
+  );
 }
