@@ -3,4 +3,6 @@
 // so results from different protocols are never compared as if they were alike.
 // 1.1.0: the rapl meter chosen automatically where readable (10 s windows), gross energy published beside net,
 // and the harness floor measured after the single-stream windows.
-export const HARNESS_VERSION = "1.1.0";
+// 1.2.0: the idle baseline is the quietest of five slices of the idle window (leftover GC work no longer
+// inflates idle power).
+export const HARNESS_VERSION = "1.2.0";

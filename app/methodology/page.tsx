@@ -91,8 +91,9 @@ export default function MethodologyPage() {
             not ranked.
           </li>
           <li>
-            <strong>Idle baseline</strong>: the meter is read over {F.idleS} s with the child loaded and idle, just before the windows; its
-            power is subtracted from every window.
+            <strong>Idle baseline</strong>: the meter is read over {F.idleS} s with the child loaded and idle, just before the windows, in
+            five equal slices; the quietest slice is the idle power (work left over from the accuracy pass, such as garbage collection,
+            would otherwise inflate it), and it is subtracted from every window.
           </li>
           <li>
             <strong>Energy windows</strong>: {F.windows} windows per scenario, each repeating whole passes over the test set until at least{" "}
