@@ -23,32 +23,49 @@ export async function upsertHardwareProfile(db: Db, profile: HardwareProfile): P
   await db.hardwareProfile.upsert({ where: { id }, update: {}, create: { id, ...fields } });
 }
 
+type ResultColumnSource = Pick<
+  BenchmarkResult,
+  | "task"
+  | "estimated"
+  | "harnessVersion"
+  | "accuracy"
+  | "macroF1"
+  | "energyPerInferenceJ"
+  | "accuracyPerJoule"
+  | "unstable"
+  | "modelMemoryBytes"
+  | "fileBytes"
+  | "paramCount"
+  | "latencyP50Ms"
+> & { meter: string; hardware: { id: string } };
+
+/** A Result row: the columns boards sort and filter by, each derived from the result stored beside them. */
+export function resultColumns(submissionId: string, result: ResultColumnSource) {
+  return {
+    submissionId,
+    taskId: result.task,
+    hardwareProfileId: result.hardware.id,
+    meter: result.meter,
+    estimated: result.estimated,
+    harnessVersion: result.harnessVersion,
+    accuracy: result.accuracy,
+    macroF1: result.macroF1,
+    energyPerInferenceJ: result.energyPerInferenceJ,
+    accuracyPerJoule: result.accuracyPerJoule,
+    unstable: result.unstable,
+    modelMemoryBytes: result.modelMemoryBytes,
+    fileBytes: result.fileBytes,
+    paramCount: result.paramCount,
+    latencyP50Ms: result.latencyP50Ms,
+    payload: JSON.parse(JSON.stringify(result)),
+  };
+}
+
 /** Stores the result and finishes the submission in one transaction, so a result never exists half-written. */
 export async function recordSuccess(db: Db, submissionId: string, result: BenchmarkResult): Promise<void> {
   await upsertHardwareProfile(db, result.hardware);
   await db.$transaction([
-    db.result.upsert({
-      where: { submissionId },
-      update: {},
-      create: {
-        submissionId,
-        taskId: result.task,
-        hardwareProfileId: result.hardware.id,
-        meter: result.meter,
-        estimated: result.estimated,
-        harnessVersion: result.harnessVersion,
-        accuracy: result.accuracy,
-        macroF1: result.macroF1,
-        energyPerInferenceJ: result.energyPerInferenceJ,
-        accuracyPerJoule: result.accuracyPerJoule,
-        unstable: result.unstable,
-        modelMemoryBytes: result.modelMemoryBytes,
-        fileBytes: result.fileBytes,
-        paramCount: result.paramCount,
-        latencyP50Ms: result.latencyP50Ms,
-        payload: JSON.parse(JSON.stringify(result)),
-      },
-    }),
+    db.result.upsert({ where: { submissionId }, update: {}, create: resultColumns(submissionId, result) }),
     db.submission.update({
       where: { id: submissionId },
       data: { status: "SUCCEEDED", progress: 100, phase: "done", finishedAt: new Date(), error: null, errorCode: null },

@@ -2,6 +2,7 @@
 // artifact, a submission and its result, with a payload shaped like the harness's BenchmarkResult.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
+import { resultColumns } from "../submissions/record-result";
 
 export interface InsertResultInput {
   modelSlug: string;
@@ -126,26 +127,6 @@ export async function insertResult(db: Db, input: InsertResultInput): Promise<{ 
     },
   });
   const payload = fakePayload({ ...input, hardwareProfileId, meter, fileBytes: bytes.byteLength, sha256 });
-  await db.result.create({
-    data: {
-      submissionId: submission.id,
-      taskId: input.taskId,
-      hardwareProfileId,
-      meter,
-      estimated: meter === "estimate",
-      harnessVersion: payload.harnessVersion,
-      accuracy: input.accuracy,
-      macroF1: payload.macroF1,
-      energyPerInferenceJ: input.energyPerInferenceJ,
-      accuracyPerJoule: payload.accuracyPerJoule,
-      unstable: false,
-      modelMemoryBytes: payload.modelMemoryBytes,
-      fileBytes: bytes.byteLength,
-      paramCount: payload.paramCount,
-      latencyP50Ms: payload.latencyP50Ms,
-      payload,
-      createdAt,
-    },
-  });
+  await db.result.create({ data: { ...resultColumns(submission.id, payload), createdAt } });
   return { modelId: model.id, submissionId: submission.id, sha256 };
 }

@@ -1,5 +1,6 @@
 // The seeded board of `npm run bench:board`: many re-benchmarks of many models, as a busy site would have.
 import { createDb } from "../../lib/db/client";
+import { resultColumns } from "../../lib/submissions/record-result";
 import { ensureHardwareProfile, fakePayload } from "../../lib/testing/insert-result";
 
 /** Deterministic pseudo-random numbers, so every run seeds the same board. */
@@ -57,25 +58,7 @@ export async function seedBoard(databaseUrl: string, { results: resultCount, mod
       await db.result.createMany({
         data: rows.map((r) => {
           const payload = fakePayload({ modelSlug: r.model.slug, taskId: "mnist", accuracy: r.accuracy, energyPerInferenceJ: r.energyPerInferenceJ, hardwareProfileId: r.hardwareProfileId, meter: "estimate", fileBytes: bytes.byteLength, sha256, createdAt: r.createdAt });
-          return {
-            submissionId: `bench-sub-${r.i}`,
-            taskId: "mnist",
-            hardwareProfileId: r.hardwareProfileId,
-            meter: "estimate",
-            estimated: true,
-            harnessVersion: payload.harnessVersion,
-            accuracy: r.accuracy,
-            macroF1: payload.macroF1,
-            energyPerInferenceJ: r.energyPerInferenceJ,
-            accuracyPerJoule: r.accuracy / r.energyPerInferenceJ,
-            unstable: false,
-            modelMemoryBytes: payload.modelMemoryBytes,
-            fileBytes: bytes.byteLength,
-            paramCount: payload.paramCount,
-            latencyP50Ms: payload.latencyP50Ms,
-            payload,
-            createdAt: r.createdAt,
-          };
+          return { ...resultColumns(`bench-sub-${r.i}`, payload), createdAt: r.createdAt };
         }),
       });
     }
