@@ -1,7 +1,7 @@
 // Rules `size` and `protobuf`: is this an ONNX ModelProto at all? Files that people upload by mistake (a
 // PyTorch checkpoint, a Keras file, a gzip) are named, so the message can say how to get an .onnx instead.
 import { onnx } from "onnx-proto";
-import { refuse } from "./rules";
+import { refuse, stripControlChars } from "./rules";
 
 export const DEFAULT_MAX_MODEL_BYTES = 50 * 1024 * 1024;
 
@@ -44,8 +44,7 @@ function describeBytes(n: number): string {
 /** Keeps the decoder's words (they locate the damage) but never more than one short line of them. */
 function decoderReason(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f`]/g, " ").slice(0, 120);
+  return stripControlChars(text, " ").replace(/`/g, " ").slice(0, 120);
 }
 
 export function decodeModel(bytes: Uint8Array, maxBytes = DEFAULT_MAX_MODEL_BYTES): onnx.ModelProto {

@@ -2,7 +2,7 @@
 // "float32 [N,1,28,28]", so a submitter can compare the two at a glance.
 import type { onnx } from "onnx-proto";
 import type { ElemType } from "../types";
-import { toNumber } from "./rules";
+import { stripControlChars, toNumber } from "./rules";
 
 // TensorProto.DataType numbers (onnx.proto); onnx-proto 8 knows names only up to bfloat16.
 const ELEM_TYPE_NAMES = new Map<number, string>([
@@ -56,8 +56,7 @@ export function describeDims(dims: Dim[]): string {
   const text = dims.map((d) => {
     if (d.kind === "value") return String(d.value);
     // A dim name comes from the file: shown short and without characters that could break the message.
-    // eslint-disable-next-line no-control-regex
-    const name = d.name.replace(/[\u0000-\u001f\u007f-\u009f`[\],]/g, "").slice(0, 20);
+    const name = stripControlChars(d.name).replace(/[`[\],]/g, "").slice(0, 20);
     return name === "" ? "?" : name;
   });
   return `[${text.join(",")}]`;

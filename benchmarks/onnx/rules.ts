@@ -26,13 +26,20 @@ export function refuse(rule: ValidationRule, message: string): never {
 
 const MAX_NAME_CHARS = 100;
 
+/** C0 and C1 control characters: text read from an uploaded file never carries them into a message. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function stripControlChars(text: string, replacement = ""): string {
+  return text.replace(CONTROL_CHARS, replacement);
+}
+
 /**
  * A name from the uploaded file, made safe to show: control characters and backticks dropped (they could break
  * a terminal or the markdown the message is shown in) and cut to 100 characters.
  */
 export function quote(text: string | null | undefined, maxChars = MAX_NAME_CHARS): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = (text ?? "").replace(/[\u0000-\u001f\u007f-\u009f`]/g, "");
+  const clean = stripControlChars(text ?? "").replace(/`/g, "");
   if (clean === "") return "(unnamed)";
   const chars = Array.from(clean);
   const cut = chars.length > maxChars ? `${chars.slice(0, maxChars).join("")}…` : clean;
