@@ -1,9 +1,14 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 import { redisUrl, testDatabaseUrl, testQueuePrefix } from "./lib/testing/test-env";
 
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
+    // Tests never reach the internet for a dataset, nor find one a developer downloaded: the download tests
+    // serve files locally and pass their own cache.
+    env: { FRUGAL_DATASET_DOWNLOAD: "0", FRUGAL_DATASET_CACHE: join(tmpdir(), "frugalboard-test-no-dataset-cache") },
     projects: [
       {
         extends: true,

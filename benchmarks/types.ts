@@ -31,8 +31,18 @@ export interface DatasetManifest {
   licence: string;
   citation: string;
   canonicalUrl: string;
+  /** How to fetch the files from the canonical source when neither a bundled copy nor the mirror has them. */
+  download?: DatasetDownload;
   files: DatasetFile[];
 }
+
+/**
+ * Where the canonical files are: one URL per file (`baseUrl` + the file's manifest name), or one zip archive whose
+ * members hold the files (`members` maps a manifest name to its path inside the archive; default the same name).
+ */
+export type DatasetDownload =
+  | { kind: "files"; baseUrl: string }
+  | { kind: "zip"; url: string; members?: Record<string, string> };
 
 export interface TaskDefinition {
   id: TaskId;

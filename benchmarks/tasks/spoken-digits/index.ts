@@ -40,6 +40,7 @@ export const spokenDigitsTask: TaskDefinition = {
     licence: "CC BY-SA 4.0 (Z. Jackson et al.)",
     citation: "Z. Jackson, C. Souza, J. Flaks, Y. Pan, H. Nicolas and A. Thite, Free Spoken Digit Dataset (FSDD), Zenodo, 2018, doi:10.5281/zenodo.1342401.",
     canonicalUrl: "https://github.com/Jakobovski/free-spoken-digit-dataset/tree/26eb9aaf76e81b692f806f9140c2d2777410d7a1/recordings",
+    download: { kind: "files", baseUrl: "https://raw.githubusercontent.com/Jakobovski/free-spoken-digit-dataset/26eb9aaf76e81b692f806f9140c2d2777410d7a1/" },
     files: SPOKEN_DIGITS_TEST_FILES,
   },
 };
