@@ -1,8 +1,10 @@
 // npm run bench:harness [-- TASK… --window-s S --windows K] — what the harness costs, and how repeatable it is.
 // For every baseline of every task (or of the tasks named), the harness's own model process (child.ts, driven
 // through the same protocol as runBenchmark: load, warm-up, accuracy pass, idle baseline) measures K offline
-// windows, and between them, in this process, a raw onnxruntime-node loop runs over the same model, the same input
-// tensors, the same intra-op threads and batch size for as long as a window:
+// windows, and between them, in that same process, a raw onnxruntime-node loop (`session.run(feeds)` and nothing
+// else) runs over the same session, the same input tensors, threads and batch size for as long as a window. Same
+// process, because two processes running the same model can differ by tens of per cent for their whole life on a
+// VM (where their memory landed, what shares the caches): that would be measured instead of the harness.
 //   ratio  = median over the windows of harness throughput ÷ the mean of the raw loops just before and just after
 //            it (goal ≥ 0.97). Pairs seconds apart keep a machine whose load drifts from tilting the figure.
 //            Also printed: the same per CPU second (inferences ÷ CPU seconds of the process that ran them), which
@@ -16,8 +18,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { InferenceSession } from "onnxruntime-node";
-import { buildBatches, type Batch } from "../benchmarks/harness/batches";
+import { resolveDataset } from "../benchmarks/datasets/resolve";
 import { resolveSettings } from "../benchmarks/harness/defaults";
 import { toEnergyWindow } from "../benchmarks/harness/measure-scenario";
 import { ChildSupervisor } from "../benchmarks/harness/supervise-child";
@@ -25,8 +26,7 @@ import { validateModel } from "../benchmarks/onnx/validate";
 import { coefficientOfVariation, median } from "../benchmarks/stats/summary";
 import { listTasks } from "../benchmarks/tasks/catalog";
 import { listBaselines, type Baseline } from "../benchmarks/tasks/list-baselines";
-import { loadTaskDataset } from "../benchmarks/tasks/registry";
-import { BenchmarkError, type LoadedDataset, type TaskDefinition } from "../benchmarks/types";
+import { BenchmarkError, type TaskDefinition } from "../benchmarks/types";
 
 const RATIO_GOAL = 0.97;
 const CV_GOAL = 0.02;
@@ -42,18 +42,10 @@ interface Throughput {
   perCpuS: number;
 }
 
-/** `session.run(feeds)` over whole passes of the test set, for at least `seconds`. */
-async function rawThroughput(session: InferenceSession, batches: Batch[], samples: number, seconds: number): Promise<Throughput> {
-  let inferences = 0;
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  do {
-    for (const batch of batches) await session.run(batch.feeds);
-    inferences += samples;
-  } while (performance.now() - start < seconds * 1000);
-  const wallS = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpuStart);
-  return { perS: inferences / wallS, perCpuS: inferences / ((cpu.user + cpu.system) / 1e6) };
+/** The child's bare `session.run(feeds)` loop over whole passes of the test set, for at least `seconds`. */
+async function rawThroughput(child: ChildSupervisor, seconds: number): Promise<Throughput> {
+  const raw = await child.request({ type: "raw-window", scenario: "offline", windowS: seconds }, "raw-window");
+  return { perS: raw.inferences / raw.wallS, perCpuS: raw.inferences / raw.cpuS };
 }
 
 interface Row {
@@ -64,13 +56,10 @@ interface Row {
   meter: string;
 }
 
-async function benchBaseline(task: TaskDefinition, dataset: LoadedDataset, baseline: Baseline, windows: number, windowS: number): Promise<Row> {
+async function benchBaseline(task: TaskDefinition, baseline: Baseline, windows: number, windowS: number): Promise<Row> {
   const model = validateModel(new Uint8Array(readFileSync(baseline.path)), task);
   const settings = resolveSettings({ task: task.id, modelPath: baseline.path, windows, windowS, intraOpThreads: THREADS, idleS: IDLE_S });
   const batchSize = model.batchFixedAtOne ? 1 : task.batchSize;
-  const batches = buildBatches(dataset, task.contract, model, batchSize);
-  const session = await InferenceSession.create(baseline.path, { intraOpNumThreads: THREADS, interOpNumThreads: 1 });
-  await session.run(batches[0].feeds); // warm-up, as the harness warms up
 
   const child = new ChildSupervisor({ timeLimitS: settings.timeLimitS, memoryLimitMb: settings.memoryLimitMb });
   const harness: Throughput[] = [];
@@ -93,16 +82,16 @@ async function benchBaseline(task: TaskDefinition, dataset: LoadedDataset, basel
     await child.request({ type: "accuracy" }, "accuracy");
     const idle = await child.request({ type: "idle", idleS: IDLE_S }, "idle");
     const idlePowerW = idle.grossEnergyJ / idle.wallS;
-    raw.push(await rawThroughput(session, batches, dataset.samples, windowS));
+    await rawThroughput(child, Math.min(windowS, 0.5)); // untimed, as the harness's first window is preceded by one
+    raw.push(await rawThroughput(child, windowS));
     for (let i = 0; i < windows; i++) {
       const { window } = await child.request({ type: "window", scenario: "offline", windowS }, "window");
       harness.push({ perS: window.inferences / window.wallS, perCpuS: window.inferences / window.cpuS });
       netPerInference.push(toEnergyWindow(window, i, idlePowerW).energyPerInferenceJ);
-      raw.push(await rawThroughput(session, batches, dataset.samples, windowS));
+      raw.push(await rawThroughput(child, windowS));
     }
   } finally {
     await child.close();
-    await session.release();
   }
 
   const pairRatios = (pick: (t: Throughput) => number) => harness.map((h, i) => pick(h) / ((pick(raw[i]) + pick(raw[i + 1])) / 2));
@@ -142,16 +131,15 @@ async function main(): Promise<void> {
       console.log(`${task.id}: no baselines`);
       continue;
     }
-    let dataset: LoadedDataset;
     try {
-      dataset = await loadTaskDataset(task);
+      await resolveDataset(task.dataset); // the child loads it; here only whether it is there
     } catch (error) {
       if (!(error instanceof BenchmarkError)) throw error;
       // The resolver names every missing file (hundreds for a folder of recordings); its start says enough here.
       console.log(`${task.id}: skipped, ${error.message.length > 240 ? `${error.message.slice(0, 240)}…` : error.message}`);
       continue;
     }
-    for (const baseline of baselines) rows.push(await benchBaseline(task, dataset, baseline, windows, windowS));
+    for (const baseline of baselines) rows.push(await benchBaseline(task, baseline, windows, windowS));
   }
 
   if (rows.length === 0) return;

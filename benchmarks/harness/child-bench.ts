@@ -1,4 +1,5 @@
 // The child's side of a benchmark: it holds the model's session and does what the parent asks, one step at a time.
+import { performance } from "node:perf_hooks";
 import { InferenceSession } from "onnxruntime-node";
 import { createMeter } from "../meters/create-meter";
 import type { Meter } from "../meters/meter";
@@ -103,6 +104,26 @@ export class ChildBench {
       await runModel(() => measureWindow({ scenario, windowS: Math.min(windowS, WARM_WINDOW_MAX_S), batches, samples, run, meter: this.meter, latency: scratch }));
     }
     return runModel(() => measureWindow({ scenario, windowS, batches, samples, run, meter: this.meter, latency: this.latency[scenario] }));
+  }
+
+  /**
+   * The reference for `npm run bench:harness`: the plainest loop a user would write over the same session and
+   * inputs, in this same process, so the comparison sees the harness's own cost and not the luck of two processes
+   * (on a shared VM two processes running the same model differed by up to 45 % for their whole life).
+   */
+  async rawWindow(scenario: Scenario, windowS: number): Promise<{ inferences: number; wallS: number; cpuS: number }> {
+    const { session } = this;
+    const batches = this.batches[scenario];
+    let inferences = 0;
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    do {
+      for (const batch of batches) await session.run(batch.feeds);
+      inferences += this.dataset.samples;
+    } while (performance.now() - start < windowS * 1000);
+    const wallS = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    return { inferences, wallS, cpuS: (cpu.user + cpu.system) / 1e6 };
   }
 
   /** One single-stream window of the null model: the same batches, loop and meter as the model's windows. */

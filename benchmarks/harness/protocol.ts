@@ -25,6 +25,11 @@ export type ParentMessage =
   | { type: "window"; scenario: Scenario; windowS: number }
   /** One single-stream window of the null model (the harness floor), answered with "window". */
   | { type: "floor-window"; windowS: number }
+  /**
+   * A bare `session.run(feeds)` loop over the same session and inputs, for as long as a window, with none of the
+   * harness's bookkeeping: the reference `npm run bench:harness` compares the harness's windows with.
+   */
+  | { type: "raw-window"; scenario: Scenario; windowS: number }
   | { type: "finish" };
 
 /** One measured window as the child saw it; the parent subtracts idle power and summarises. */
@@ -57,6 +62,7 @@ export type ChildMessage =
   | { type: "accuracy"; accuracy: number; macroF1: number; footprintPeakRssBytes: number }
   | { type: "idle"; wallS: number; cpuS: number; grossEnergyJ: number }
   | { type: "window"; window: RawWindow }
+  | { type: "raw-window"; inferences: number; wallS: number; cpuS: number }
   | { type: "finished"; peakRssBytes: number; latency: Record<Scenario, LatencySummary>; floorLatency: LatencySummary }
   | { type: "error"; code: BenchmarkErrorCode; message: string; rule?: string };
 
