@@ -11,9 +11,9 @@
 //            other work on the machine disturbs far less than wall-clock throughput.
 //   cv     = coefficient of variation of the offline net energy per inference across those windows, idle power
 //            subtracted as runBenchmark does (goal ≤ 2 % with the estimate meter on an idle machine).
-// Windows are 1 s by default (the protocol's are 2 s with estimate) and none are added for a high CV, to keep the
-// whole run to a few minutes. Figures from a machine shared with other work say more about that work than about
-// the harness: run it on an idle one.
+// Windows last as long as the protocol's (2 s with estimate, 10 s with rapl; --window-s to change), and none are
+// added for a high CV, so the figure is that of K fixed windows. Figures from a machine shared with other work say
+// more about that work than about the harness: run it on an idle one.
 import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -56,9 +56,10 @@ interface Row {
   meter: string;
 }
 
-async function benchBaseline(task: TaskDefinition, baseline: Baseline, windows: number, windowS: number): Promise<Row> {
+async function benchBaseline(task: TaskDefinition, baseline: Baseline, windows: number, windowSOption: number | undefined): Promise<Row> {
   const model = validateModel(new Uint8Array(readFileSync(baseline.path)), task);
-  const settings = resolveSettings({ task: task.id, modelPath: baseline.path, windows, windowS, intraOpThreads: THREADS, idleS: IDLE_S });
+  const settings = resolveSettings({ task: task.id, modelPath: baseline.path, windows, windowS: windowSOption, intraOpThreads: THREADS, idleS: IDLE_S });
+  const { windowS } = settings;
   const batchSize = model.batchFixedAtOne ? 1 : task.batchSize;
 
   const child = new ChildSupervisor({ timeLimitS: settings.timeLimitS, memoryLimitMb: settings.memoryLimitMb });
@@ -111,18 +112,18 @@ async function benchBaseline(task: TaskDefinition, baseline: Baseline, windows: 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { windows: { type: "string", default: "5" }, "window-s": { type: "string", default: "1" } },
+    options: { windows: { type: "string", default: "5" }, "window-s": { type: "string" } },
   });
   const windows = Number(values.windows);
-  const windowS = Number(values["window-s"]);
-  if (!Number.isInteger(windows) || windows < 2 || !(windowS > 0)) throw new Error("--windows must be a whole number ≥ 2 and --window-s above 0.");
+  const windowS = values["window-s"] === undefined ? undefined : Number(values["window-s"]);
+  if (!Number.isInteger(windows) || windows < 2 || (windowS !== undefined && !(windowS > 0))) throw new Error("--windows must be a whole number ≥ 2 and --window-s above 0.");
   if (!process.env.FRUGAL_DATASET_MIRROR && existsSync(SHARED_MIRROR)) {
     process.env.FRUGAL_DATASET_MIRROR = SHARED_MIRROR;
     console.log(`datasets: FRUGAL_DATASET_MIRROR=${SHARED_MIRROR}`);
   }
   const tasks = listTasks().filter((task) => positionals.length === 0 || positionals.includes(task.id));
   const started = performance.now();
-  console.log(`bench:harness — ${tasks.map((t) => t.id).join(", ")}; ${windows} windows of ${windowS} s per scenario, ${THREADS} thread`);
+  console.log(`bench:harness — ${tasks.map((t) => t.id).join(", ")}; ${windows} windows of ${windowS ?? "the protocol's"} s per scenario, ${THREADS} thread`);
 
   const rows: Row[] = [];
   for (const task of tasks) {
