@@ -18,7 +18,15 @@ Options:
 Environment: FRUGAL_METER, FRUGAL_POWERCAP_ROOT, FRUGAL_CPU_TDP_W, FRUGAL_DATASET_MIRROR, FRUGAL_DATASET_CACHE,
 FRUGAL_DATASET_DOWNLOAD (0 = never download a dataset) and the FRUGAL_* defaults of .env.example. Exit status: 0 finished, 1 harness crashed, 2 usage, 3 model refused, 4 benchmark failed.`;
 
-export class UsageError extends Error {}
+/** A bad command line; `usage` is the text printed after the message (the command's own usage). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage: string = USAGE,
+  ) {
+    super(message);
+  }
+}
 
 function number(flag: string, value: string | undefined, integer: boolean): number | undefined {
   if (value === undefined) return undefined;

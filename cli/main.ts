@@ -1,12 +1,21 @@
-// frugalboard — the local CLI. `bench` runs the same harness as the workers, with no database and no queue.
+// frugalboard — the CLI. `bench` runs the same harness as the workers, with no database and no queue; `submit`
+// and `status` talk to a server's REST API (cli/submit.ts).
 import { HarnessConfigError } from "../benchmarks/harness/env";
 import { runBenchmark } from "../benchmarks/harness/run-benchmark";
 import { BenchmarkError, type BenchmarkProgress } from "../benchmarks/types";
 import { parseBenchArgs, USAGE, UsageError } from "./bench-args";
+import { EXIT } from "./exit";
 import { formatSummary, renderProgress } from "./render";
+import { status, submit } from "./submit";
 
-/** Exit statuses (USAGE says them too). */
-const EXIT = { finished: 0, crashed: 1, usage: 2, refused: 3, failed: 4 } as const;
+const COMMANDS_USAGE = `Usage: frugalboard <command> …
+
+Commands:
+  bench MODEL.onnx --task TASK                  benchmark a model on this machine (no server needed)
+  submit MODEL.onnx --task TASK --model NAME    submit it to a frugalboard server and wait for its rank and badge
+  status ID                                     a submission's state (--watch to follow it)
+
+\`frugalboard <command> --help\` shows a command's options.`;
 
 export async function bench(argv: string[]): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -36,17 +45,19 @@ export async function bench(argv: string[]): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "bench") return bench(rest);
+  if (command === "submit") return submit(rest);
+  if (command === "status") return status(rest);
   if (!command || command === "--help" || command === "help") {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${COMMANDS_USAGE}\n`);
     return command ? EXIT.finished : EXIT.usage;
   }
-  throw new UsageError(`Unknown command "${command}".`);
+  throw new UsageError(`Unknown command "${command}".`, COMMANDS_USAGE);
 }
 
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: Error) => {
-    if (error instanceof UsageError) process.stderr.write(`frugalboard: ${error.message}\n\n${USAGE}\n`);
+    if (error instanceof UsageError) process.stderr.write(`frugalboard: ${error.message}\n\n${error.usage}\n`);
     else if (error instanceof HarnessConfigError) process.stderr.write(`frugalboard: ${error.message}\n`);
     else {
       // Not the model's fault nor the user's: the harness itself failed. The stack is for a bug report.

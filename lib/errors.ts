@@ -10,7 +10,8 @@ export type AppErrorCode =
   | "service_unavailable"
   | "internal";
 
-const HTTP_STATUS: Record<AppErrorCode, number> = {
+/** Each code's HTTP status; the OpenAPI document lists these codes (lib/api/schemas/common.ts). */
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

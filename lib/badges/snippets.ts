@@ -44,11 +44,18 @@ export function badgeUrls(input: Omit<SnippetInput, "message">) {
   };
 }
 
+/** The Markdown snippet (a linked image), also handed to API clients with a finished submission. */
+export function badgeMarkdown(input: Omit<SnippetInput, "message">): string {
+  const urls = badgeUrls(input);
+  const alt = `frugalboard: ${input.slug} on ${input.taskId}`;
+  return `[![${alt.replace(/([[\]\\])/g, "\\$1")}](${urls.svg})](${urls.page})`;
+}
+
 export function badgeSnippets(input: SnippetInput): BadgeSnippet[] {
   const urls = badgeUrls(input);
   const alt = `frugalboard: ${input.slug} on ${input.taskId}`;
   return [
-    { format: "Markdown", code: `[![${alt.replace(/([[\]\\])/g, "\\$1")}](${urls.svg})](${urls.page})` },
+    { format: "Markdown", code: badgeMarkdown(input) },
     { format: "HTML", code: `<a href="${escapeHtml(urls.page)}"><img src="${escapeHtml(urls.svg)}" alt="${escapeHtml(alt)}"></a>` },
     { format: "reStructuredText", code: `.. image:: ${urls.svg}\n   :target: ${urls.page}\n   :alt: ${alt}` },
     {

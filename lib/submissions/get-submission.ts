@@ -1,7 +1,9 @@
-// The public view of a submission: status, live progress, queue position (from PostgreSQL, never Redis), result.
+// The public view of a submission: status, live progress, queue position (from PostgreSQL, never Redis), result,
+// and once it succeeded, its rank on the board and the model's badge.
 import type { BenchmarkResult } from "../../benchmarks/types";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { badgeOfSubmission, rankOfSubmission, type SubmissionBadge, type SubmissionRank } from "./submission-standing";
 
 export type PublicStatus = "queued" | "running" | "succeeded" | "failed" | "rejected" | "withdrawn";
 
@@ -20,9 +22,14 @@ export interface SubmissionView {
   startedAt: string | null;
   finishedAt: string | null;
   result: BenchmarkResult | null;
+  /** Succeeded only: the rank on the result's board; null otherwise, or when a newer result of the model replaced it. */
+  rank: SubmissionRank | null;
+  /** Succeeded only: the model's badge for the task. */
+  badge: SubmissionBadge | null;
 }
 
-export async function getSubmission(db: Db, id: string): Promise<SubmissionView> {
+/** `baseUrl`: the site's public base URL, for the board and badge links (publicBaseUrl in lib/http/respond.ts). */
+export async function getSubmission(db: Db, id: string, { baseUrl }: { baseUrl: string }): Promise<SubmissionView> {
   const row = await db.submission.findUnique({ where: { id }, include: { model: true, result: true } });
   if (!row) throw new AppError("not_found", `No submission with id \`${id.slice(0, 64)}\`.`);
 
@@ -32,9 +39,11 @@ export async function getSubmission(db: Db, id: string): Promise<SubmissionView>
     const ahead = await db.submission.count({ where: { status: "QUEUED", createdAt: { lt: row.createdAt } } });
     queuePosition = ahead + 1;
   }
+  const status = row.status.toLowerCase() as PublicStatus;
+  const finished = status === "succeeded" && row.result ? { id: row.id, taskId: row.taskId, modelSlug: row.model.slug, result: row.result } : null;
   return {
     id: row.id,
-    status: row.status.toLowerCase() as PublicStatus,
+    status,
     progress: row.progress,
     phase: row.phase,
     queuePosition,
@@ -46,5 +55,7 @@ export async function getSubmission(db: Db, id: string): Promise<SubmissionView>
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     result: (row.result?.payload as unknown as BenchmarkResult | undefined) ?? null,
+    rank: finished ? await rankOfSubmission(db, finished, baseUrl) : null,
+    badge: finished ? badgeOfSubmission(finished, baseUrl) : null,
   };
 }

@@ -1,0 +1,86 @@
+// Where a finished submission stands: its rank on the board its result belongs to (task × hardware profile ×
+// meter) and the model's badge. Handed to API clients with the submission, so `frugalboard submit` can print them.
+import type { Db } from "../db/client";
+import { badgeMarkdown, badgeUrls } from "../badges/snippets";
+import { getBoardCached } from "../leaderboard/board-cache";
+import { getBoard, type Board } from "../leaderboard/get-board";
+
+export interface SubmissionRank {
+  /** 1 = best accuracy per joule; null below the task's quality floor. */
+  position: number | null;
+  /** Ranked entries on the board (those at or above the floor). */
+  of: number;
+  eligible: boolean;
+  pareto: boolean;
+  board: {
+    task: string;
+    hardwareProfileId: string;
+    meter: string;
+    /** The task's default board (the one /tasks/<task> shows). */
+    isDefault: boolean;
+    /** The board's page. */
+    url: string;
+    /** The board as JSON (GET /api/v1/leaderboard). */
+    apiUrl: string;
+  };
+}
+
+export interface SubmissionBadge {
+  /** The SVG badge. */
+  url: string;
+  /** The shields.io endpoint JSON. */
+  endpointUrl: string;
+  /** A linked image for a README. */
+  markdown: string;
+}
+
+interface Finished {
+  id: string;
+  taskId: string;
+  modelSlug: string;
+  result: { hardwareProfileId: string; meter: string };
+}
+
+function findEntry(board: Board, submissionId: string) {
+  return board.entries.find((entry) => entry.submissionId === submissionId);
+}
+
+/**
+ * The rank of this submission's result, or null when the board shows another result of the model (a newer
+ * re-benchmark). Boards are cached for a second; a result that just finished may be missing from the cached one,
+ * so a miss reads the board afresh.
+ */
+export async function rankOfSubmission(db: Db, submission: Finished, baseUrl: string): Promise<SubmissionRank | null> {
+  const filter = { hardwareProfileId: submission.result.hardwareProfileId, meter: submission.result.meter };
+  let board = await getBoardCached(db, submission.taskId, filter);
+  let entry = findEntry(board, submission.id);
+  if (!entry) {
+    board = await getBoard(db, submission.taskId, filter);
+    entry = findEntry(board, submission.id);
+  }
+  if (!entry) return null;
+  const base = baseUrl.replace(/\/$/, "");
+  const task = encodeURIComponent(submission.taskId);
+  const [defaultBoard] = board.profiles;
+  const isDefault = defaultBoard?.hardwareProfileId === filter.hardwareProfileId && defaultBoard?.meter === filter.meter;
+  const query = new URLSearchParams({ task: submission.taskId, hardware: filter.hardwareProfileId, meter: filter.meter });
+  return {
+    position: entry.rank,
+    of: board.entries.filter((e) => e.eligible).length,
+    eligible: entry.eligible,
+    pareto: entry.pareto,
+    board: {
+      task: submission.taskId,
+      ...filter,
+      isDefault,
+      url: isDefault ? `${base}/tasks/${task}` : `${base}/tasks/${task}/${encodeURIComponent(filter.hardwareProfileId)}/${encodeURIComponent(filter.meter)}`,
+      apiUrl: `${base}/api/v1/leaderboard?${query}`,
+    },
+  };
+}
+
+export function badgeOfSubmission(submission: Pick<Finished, "taskId" | "modelSlug">, baseUrl: string): SubmissionBadge {
+  const input = { baseUrl, slug: submission.modelSlug, taskId: submission.taskId };
+  const urls = badgeUrls(input);
+  return { url: urls.svg, endpointUrl: urls.endpoint, markdown: badgeMarkdown(input) };
+}
