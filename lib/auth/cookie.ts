@@ -30,7 +30,7 @@ export function readSessionCookie(headers: Headers): string | null {
 }
 
 export function sessionCookie(headers: Headers, value: string, expiresAt: Date): string {
-  const maxAgeS = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  const maxAgeS = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
   const secure = isSecureSite(headers) ? "; Secure" : "";
   return `${sessionCookieName(headers)}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeS}; Expires=${expiresAt.toUTCString()}${secure}`;
 }
