@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserNav } from "./_components/user-nav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/methodology">Methodology</Link>
             <Link href="/submit">Submit a model</Link>
             <a href="/api/v1/tasks">API</a>
+            <UserNav />
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>

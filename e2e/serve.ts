@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       FRUGAL_IDLE_S: "0.2",
       // The mnist baselines are enough for the boards the browser tests read, and keep the queue short.
       FRUGAL_SEED_TASKS: "mnist",
+      // Every browser test signs in from this one address; the limit itself is tested in accounts.int.test.ts.
+      FRUGAL_SIGNIN_ATTEMPTS: "100",
     },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

@@ -37,4 +37,28 @@ describe("getEnv", () => {
     expect(message).toMatch(/PORT:/);
     expect(message).toMatch(/FRUGAL_QUEUE_PREFIX: letters, digits/);
   });
+
+  it("limits default to 20 submissions a day and 10 sign-ins per 15 minutes, and bad limits are refused by name", () => {
+    for (const name of ["FRUGAL_SUBMISSIONS_PER_DAY", "FRUGAL_SIGNIN_ATTEMPTS", "FRUGAL_SIGNIN_WINDOW_S", "FRUGAL_TRUST_PROXY"]) delete process.env[name];
+    resetEnvForTests();
+    expect(getEnv()).toMatchObject({ FRUGAL_SUBMISSIONS_PER_DAY: 20, FRUGAL_SIGNIN_ATTEMPTS: 10, FRUGAL_SIGNIN_WINDOW_S: 900, FRUGAL_TRUST_PROXY: "false" });
+
+    process.env.FRUGAL_SUBMISSIONS_PER_DAY = "0";
+    process.env.FRUGAL_SIGNIN_ATTEMPTS = "ten";
+    process.env.FRUGAL_SIGNIN_WINDOW_S = "1.5";
+    process.env.FRUGAL_TRUST_PROXY = "yes";
+    resetEnvForTests();
+    expect(() => getEnv()).toThrow(/FRUGAL_SUBMISSIONS_PER_DAY: must be at least 1/);
+    const message = (() => {
+      try {
+        getEnv();
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/FRUGAL_SIGNIN_ATTEMPTS: must be a whole number/);
+    expect(message).toMatch(/FRUGAL_SIGNIN_WINDOW_S: must be a whole number of seconds/);
+    expect(message).toMatch(/FRUGAL_TRUST_PROXY: must be true or false/);
+  });
 });

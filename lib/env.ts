@@ -21,6 +21,14 @@ const zEnv = z.object({
   FRUGAL_GRID_G_PER_KWH: z.coerce.number({ error: "must be a number" }).positive("must be a number above 0").max(2_000, "must be at most 2000 g/kWh").default(475),
   /** Water usage effectiveness for the water shown on model pages, litres per kWh (LBNL 2016 US average: 1.8). */
   FRUGAL_WUE_L_PER_KWH: z.coerce.number({ error: "must be a number" }).min(0, "must be 0 or more").max(20, "must be at most 20 L/kWh").default(1.8),
+  /** Submissions one user may make in 24 hours (admins are not limited). */
+  FRUGAL_SUBMISSIONS_PER_DAY: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(100_000, "must be at most 100000").default(20),
+  /** Sign-in and sign-up attempts one IP address may make per window. */
+  FRUGAL_SIGNIN_ATTEMPTS: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(100_000, "must be at most 100000").default(10),
+  /** The sign-in window, seconds (default 15 minutes). */
+  FRUGAL_SIGNIN_WINDOW_S: z.coerce.number({ error: "must be a whole number of seconds" }).int("must be a whole number of seconds").min(1, "must be at least 1").max(86_400, "must be at most 86400 (a day)").default(900),
+  /** "true" when a reverse proxy sets X-Forwarded-For: the client's IP (for rate limits) is then its last entry. */
+  FRUGAL_TRUST_PROXY: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
 });
 
 export type Env = z.infer<typeof zEnv>;

@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "invalid_model"
   | "payload_too_large"
   | "conflict"
+  | "rate_limited"
   | "service_unavailable"
   | "internal";
 
@@ -19,6 +20,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   invalid_model: 422,
   payload_too_large: 413,
   conflict: 409,
+  rate_limited: 429,
   service_unavailable: 503,
   internal: 500,
 };
@@ -40,4 +42,9 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** 429 with the seconds to wait: the body carries `retryAfterS` and the response a `Retry-After` header. */
+export function rateLimited(message: string, retryAfterS: number): AppError {
+  return new AppError("rate_limited", message, { retryAfterS: Math.max(1, Math.ceil(retryAfterS)) });
 }

@@ -1,4 +1,5 @@
-// The production web server: Next.js behind a fast path for badges (lib/badges/fast-path.ts). Badges are the most
+// The production web server: Next.js behind a fast path for badges (lib/badges/fast-path.ts) and the admins'
+// queue dashboard (lib/admin/queue-dashboard.ts, /admin/queues). Badges are the most
 // requested URLs and Next.js's pipeline costs about a millisecond each; the fast path answers a badge this process
 // has rendered in a few microseconds. Every other request goes to Next.js unchanged. Same flags as `next start`:
 //   node --import tsx scripts/web-server.ts [--port 3000] [--hostname 0.0.0.0]
@@ -7,8 +8,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import next from "next";
+import { createQueueDashboard } from "../lib/admin/queue-dashboard";
 import { createBadgeFastPath } from "../lib/badges/fast-path";
 import { getDb } from "../lib/db/client";
+import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
@@ -20,8 +23,11 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
   const badges = createBadgeFastPath(getDb());
+  const queues = createQueueDashboard(getDb());
   const server = createServer((req, res) => {
-    if (!badges(req, res)) void handle(req, res);
+    // The peer's address, for per-IP rate limits; a value a client sent under this name is overwritten.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
+    if (!badges(req, res) && !queues(req, res)) void handle(req, res);
   });
   // As `next start`: keep idle connections a little longer than common proxies do.
   server.keepAliveTimeout = 65_000;

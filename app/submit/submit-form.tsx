@@ -2,54 +2,63 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { alertClass, buttonClass, inputClass } from "@/app/_components/form-styles";
+import { precheckModelFile } from "@/lib/submissions/precheck-file";
+import { uploadWithProgress } from "./upload";
 
-const input =
-  "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
+const OPTIONAL_FIELDS = ["name", "description", "paperUrl", "codeUrl", "licence"];
 
-export function SubmitForm({ tasks }: { tasks: { id: string; title: string }[] }) {
+export function SubmitForm({ tasks, maxBytes }: { tasks: { id: string; title: string }[]; maxBytes: number }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
     const form = new FormData(event.currentTarget);
-    const token = String(form.get("token") ?? "").trim();
-    form.delete("token");
-    setBusy(true);
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      setError("Choose the .onnx file of your model.");
+      return;
+    }
+    const problem = precheckModelFile(new Uint8Array(await file.slice(0, 16).arrayBuffer()), file.size, maxBytes);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    // Empty optional fields are left out rather than sent as "" (which would clear nothing and fail URL checks).
+    for (const key of OPTIONAL_FIELDS) if (String(form.get(key) ?? "").trim() === "") form.delete(key);
+    setProgress(0);
     try {
-      const response = await fetch("/api/v1/submissions", {
-        method: "POST",
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-        body: form,
-      });
-      const body = await response.json().catch(() => null);
-      if (!response.ok) {
-        setError(body?.error?.message ?? `The server answered ${response.status}.`);
+      const { status, body } = await uploadWithProgress("/api/v1/submissions", form, setProgress);
+      if (status !== 200 && status !== 201) {
+        setError(body?.error?.message ?? `The server answered ${status}.`);
+        setProgress(null);
         return;
       }
-      router.push(`/submissions/${body.id}`);
+      router.push(`/submissions/${body?.id}`);
     } catch {
       setError("The server could not be reached; check your connection and try again.");
-    } finally {
-      setBusy(false);
+      setProgress(null);
     }
   }
 
+  const busy = progress !== null;
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-label="Submit a model">
       <label className="block text-sm font-medium">
         ONNX file
-        <input className={input} type="file" name="file" accept=".onnx" required />
+        <input className={inputClass} type="file" name="file" accept=".onnx" required />
       </label>
       <label className="block text-sm font-medium">
-        Model name
-        <input className={input} type="text" name="model" placeholder="my-mnist-cnn" pattern="[a-zA-Z0-9][a-zA-Z0-9\-]{1,62}[a-zA-Z0-9]" required />
+        Model slug
+        <input className={inputClass} type="text" name="model" placeholder="my-mnist-cnn" pattern="[a-zA-Z0-9][a-zA-Z0-9\-]{1,62}[a-zA-Z0-9]" required />
+        <span className="text-xs font-normal text-slate-500">In the model&apos;s address and badge: 3–64 letters, digits and &apos;-&apos;.</span>
       </label>
       <label className="block text-sm font-medium">
         Task
-        <select className={input} name="task" defaultValue={tasks[0]?.id}>
+        <select className={inputClass} name="task" defaultValue={tasks[0]?.id}>
           {tasks.map((task) => (
             <option key={task.id} value={task.id}>
               {task.title}
@@ -57,16 +66,50 @@ export function SubmitForm({ tasks }: { tasks: { id: string; title: string }[] }
           ))}
         </select>
       </label>
-      <label className="block text-sm font-medium">
-        API token
-        <input className={input} type="password" name="token" autoComplete="off" required />
-      </label>
+      <fieldset className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800">
+        <legend className="px-1 text-sm font-medium">About the model (optional; shown on its page)</legend>
+        <label className="block text-sm">
+          Display name
+          <input className={inputClass} type="text" name="name" maxLength={120} placeholder="Tiny CNN" />
+        </label>
+        <label className="block text-sm">
+          Description
+          <textarea className={inputClass} name="description" maxLength={2000} rows={3} />
+        </label>
+        <label className="block text-sm">
+          Paper URL
+          <input className={inputClass} type="url" name="paperUrl" placeholder="https://arxiv.org/abs/…" />
+        </label>
+        <label className="block text-sm">
+          Code URL
+          <input className={inputClass} type="url" name="codeUrl" placeholder="https://github.com/…" />
+        </label>
+        <label className="block text-sm">
+          Licence
+          <input className={inputClass} type="text" name="licence" maxLength={100} placeholder="MIT" />
+        </label>
+      </fieldset>
+      {busy ? (
+        <div className="space-y-1 text-sm">
+          <div
+            role="progressbar"
+            aria-label="Upload"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress}
+            className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
+          >
+            <div className="h-full bg-emerald-600 transition-all" style={{ width: `${progress}%` }} />
+          </div>
+          <p>{progress < 100 ? `Uploading… ${progress}%` : "Uploaded; the server is checking the model…"}</p>
+        </div>
+      ) : null}
       {error ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <p role="alert" className={alertClass}>
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy} className="rounded bg-emerald-600 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-700 disabled:opacity-50">
+      <button type="submit" disabled={busy} className={buttonClass}>
         {busy ? "Uploading…" : "Submit"}
       </button>
     </form>

@@ -1,6 +1,7 @@
 // Which result a badge shows: the model's latest succeeded result for the task on the task's default board
 // (the profile with the most results, best meter), else its latest succeeded result on any board. So a badge
-// keeps working through re-benchmarks (it follows the latest) and renames (former slugs resolve).
+// keeps working through re-benchmarks (it follows the latest) and renames (former slugs resolve). A withdrawn result
+// is never shown: the badge falls back to the model's latest result still standing, else says "withdrawn".
 import { findTask } from "../../benchmarks/tasks/catalog";
 import type { Db } from "../db/client";
 import { energyClassOf } from "../leaderboard/grades";
@@ -12,7 +13,8 @@ export async function getBadgeFacts(db: Db, slug: string, taskId: string): Promi
   const task = findTask(taskId);
   if (!task) return { kind: "not_found" };
   const model = await resolveModel(db, slug);
-  if (!model) return { kind: "not_found" };
+  // A hidden model has no badge, as it has no page.
+  if (!model || model.hidden) return { kind: "not_found" };
 
   const [defaultBoard] = await listBoardProfiles(db, task.id);
   const select = { accuracy: true, energyPerInferenceJ: true, estimated: true } as const;
@@ -36,12 +38,14 @@ export async function getBadgeFacts(db: Db, slug: string, taskId: string): Promi
       estimated: result.estimated,
     };
   }
-  const latest = await db.submission.findFirst({
-    where: { modelId: model.id, taskId: task.id },
+  // No result left to show: a benchmark on its way says pending; else a withdrawn result says withdrawn, so a
+  // badge in a paper tells its readers the result was taken back rather than that the model never existed.
+  const statuses = await db.submission.findMany({
+    where: { modelId: model.id, taskId: task.id, status: { in: ["QUEUED", "RUNNING", "WITHDRAWN"] } },
     select: { status: true },
-    orderBy: { createdAt: "desc" },
+    distinct: ["status"],
   });
-  if (latest?.status === "WITHDRAWN") return { kind: "withdrawn", taskId: task.id };
-  if (latest?.status === "QUEUED" || latest?.status === "RUNNING") return { kind: "pending", taskId: task.id };
+  if (statuses.some((s) => s.status === "QUEUED" || s.status === "RUNNING")) return { kind: "pending", taskId: task.id };
+  if (statuses.some((s) => s.status === "WITHDRAWN")) return { kind: "withdrawn", taskId: task.id };
   return { kind: "not_found" };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
+import { AppError, rateLimited } from "../errors";
 import { withErrors } from "./respond";
 
 async function answer(error: unknown) {
@@ -15,6 +15,15 @@ describe("withErrors", () => {
       status: 422,
       body: { error: { code: "invalid_model", message: "The model has two inputs.", rule: "inputs" } },
     });
+  });
+
+  it("gives a refused-for-now request 429 with Retry-After in whole seconds", async () => {
+    const response = await withErrors(async () => {
+      throw rateLimited("Too many; try again in 2 min.", 90.2);
+    })();
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("91");
+    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "Too many; try again in 2 min.", retryAfterS: 91 } });
   });
 
   it("answers 503 with a JSON error when the database cannot be reached", async () => {

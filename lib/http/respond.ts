@@ -2,7 +2,9 @@
 import { AppError, isAppError } from "../errors";
 
 export function jsonError(error: AppError): Response {
-  return Response.json({ error: { code: error.code, message: error.message, ...error.details } }, { status: error.httpStatus });
+  const retryAfterS = error.details?.retryAfterS;
+  const headers: Record<string, string> = typeof retryAfterS === "number" ? { "Retry-After": String(retryAfterS) } : {};
+  return Response.json({ error: { code: error.code, message: error.message, ...error.details } }, { status: error.httpStatus, headers });
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {

@@ -75,8 +75,9 @@ export async function listBoardProfiles(db: Db, taskId: string): Promise<BoardPr
            h."onnxruntimeVersion", count(*)::int AS results, count(DISTINCT s."modelId")::int AS models
     FROM "Result" r
     JOIN "Submission" s ON s.id = r."submissionId"
+    JOIN "Model" m ON m.id = s."modelId"
     JOIN "HardwareProfile" h ON h.id = r."hardwareProfileId"
-    WHERE r."taskId" = ${taskId} AND s.status = 'SUCCEEDED'
+    WHERE r."taskId" = ${taskId} AND s.status = 'SUCCEEDED' AND m."hiddenAt" IS NULL
     GROUP BY r."hardwareProfileId", r.meter, h.id`;
   return rows.sort(
     (a, b) => b.results - a.results || meterRank(a.meter) - meterRank(b.meter) || a.hardwareProfileId.localeCompare(b.hardwareProfileId),
@@ -97,15 +98,19 @@ function readCi(value: unknown): [number, number] | null {
   return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "number") ? [value[0], value[1]] : null;
 }
 
-/** The latest succeeded result of each model on one board. */
+/**
+ * The latest succeeded result of each visible model on one board. Withdrawn results are not succeeded ones: a
+ * model whose latest result was withdrawn is shown with its previous result still standing, if any.
+ */
 export async function loadBoardCandidates(db: Db, taskId: string, profile: { hardwareProfileId: string; meter: string }): Promise<BoardCandidate[]> {
   const rows = await db.$queryRaw<CandidateRow[]>`
     WITH latest AS (
       SELECT DISTINCT ON (s."modelId") r.id, s."modelId", coalesce(s."finishedAt", r."createdAt") AS "finishedAt"
       FROM "Result" r
       JOIN "Submission" s ON s.id = r."submissionId"
+      JOIN "Model" hm ON hm.id = s."modelId"
       WHERE r."taskId" = ${taskId} AND r."hardwareProfileId" = ${profile.hardwareProfileId} AND r.meter = ${profile.meter}
-        AND s.status = 'SUCCEEDED'
+        AND s.status = 'SUCCEEDED' AND hm."hiddenAt" IS NULL
       ORDER BY s."modelId", r."createdAt" DESC, r.id DESC
     )
     SELECT m.slug AS "modelSlug", m.name AS "modelName", r."submissionId", r.accuracy, r."macroF1",

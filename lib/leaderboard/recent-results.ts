@@ -18,7 +18,7 @@ export interface RecentResult {
 
 export async function listRecentResults(db: Db, limit = 10): Promise<RecentResult[]> {
   const rows = await db.result.findMany({
-    where: { submission: { status: "SUCCEEDED" } },
+    where: { submission: { status: "SUCCEEDED", model: { hiddenAt: null } } },
     select: {
       submissionId: true,
       taskId: true,

@@ -70,6 +70,8 @@ export interface ModelView {
   paperUrl: string | null;
   codeUrl: string | null;
   licence: string | null;
+  /** Hidden by an admin (only admins are shown a hidden model). */
+  hidden: boolean;
   createdAt: string;
   formerSlugs: string[];
   tasks: ModelTaskResults[];
@@ -83,10 +85,13 @@ function readCi(value: unknown): [number, number] | null {
   return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "number") ? [value[0], value[1]] : null;
 }
 
-/** The model by slug; a former slug answers `moved` with the current one; an unknown one throws not_found. */
-export async function getModel(db: Db, slug: string): Promise<ModelLookup> {
+/**
+ * The model by slug; a former slug answers `moved` with the current one; an unknown one throws not_found, and so
+ * does a hidden one unless `includeHidden` (an admin is asking).
+ */
+export async function getModel(db: Db, slug: string, opts: { includeHidden?: boolean } = {}): Promise<ModelLookup> {
   const resolved = await resolveModel(db, slug);
-  if (!resolved) throw new AppError("not_found", `No model \`${slug.slice(0, 64)}\`. Browse the boards at /.`);
+  if (!resolved || (resolved.hidden && !opts.includeHidden)) throw new AppError("not_found", `No model \`${slug.slice(0, 64)}\`. Browse the boards at /.`);
   if (resolved.viaAlias) return { kind: "moved", slug: resolved.slug };
 
   const model = await db.model.findUniqueOrThrow({
@@ -171,6 +176,7 @@ export async function getModel(db: Db, slug: string): Promise<ModelLookup> {
       paperUrl: safeHttpUrl(model.paperUrl),
       codeUrl: safeHttpUrl(model.codeUrl),
       licence: model.licence,
+      hidden: model.hiddenAt !== null,
       createdAt: model.createdAt.toISOString(),
       formerSlugs: model.aliases.map((a) => a.slug),
       tasks: [...tasks.values()].sort((a, b) => a.taskId.localeCompare(b.taskId)),

@@ -7,6 +7,8 @@ export interface ResolvedModel {
   slug: string;
   /** True when the slug asked for is a former one: `slug` is the current one. */
   viaAlias: boolean;
+  /** Hidden by an admin: callers answer as if it did not exist, except to admins. */
+  hidden: boolean;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
@@ -14,8 +16,9 @@ const SLUG = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
 export async function resolveModel(db: Db, slug: string): Promise<ResolvedModel | null> {
   const wanted = slug.toLowerCase();
   if (!SLUG.test(wanted)) return null;
-  const model = await db.model.findUnique({ where: { slug: wanted }, select: { id: true, slug: true } });
-  if (model) return { ...model, viaAlias: false };
-  const alias = await db.modelAlias.findUnique({ where: { slug: wanted }, select: { model: { select: { id: true, slug: true } } } });
-  return alias ? { ...alias.model, viaAlias: true } : null;
+  const select = { id: true, slug: true, hiddenAt: true } as const;
+  const model = await db.model.findUnique({ where: { slug: wanted }, select });
+  if (model) return { id: model.id, slug: model.slug, viaAlias: false, hidden: model.hiddenAt !== null };
+  const alias = await db.modelAlias.findUnique({ where: { slug: wanted }, select: { model: { select } } });
+  return alias ? { id: alias.model.id, slug: alias.model.slug, viaAlias: true, hidden: alias.model.hiddenAt !== null } : null;
 }

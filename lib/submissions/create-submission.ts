@@ -1,46 +1,41 @@
 // A submission is written (with its model bytes) before its job is enqueued: PostgreSQL is the source of truth.
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import { BenchmarkError } from "../../benchmarks/types";
 import { validateModel } from "../../benchmarks/onnx/validate";
 import { findTask } from "../../benchmarks/tasks/catalog";
-import type { Db } from "../db/client";
+import type { Db, Prisma } from "../db/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { enqueueBenchmark } from "../queue/get-queue";
+import { zSubmissionInput } from "../api/schemas";
+import { parseInput } from "../api/parse-input";
+import { HARNESS_VERSION } from "../../benchmarks/version";
+import { assertDailyQuota } from "./daily-limit";
+import type { PublicStatus } from "./get-submission";
 
-export const zModelSlug = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9]([a-z0-9-]{1,62})[a-z0-9]$/, "must be 3–64 characters: letters, digits and '-' (e.g. my-mnist-cnn)");
-
-export const zSubmissionInput = z.object({
-  model: zModelSlug,
-  task: z.string().trim().min(1, "is required (e.g. mnist)"),
-  name: z.string().trim().max(120).optional(),
-  description: z.string().trim().max(2_000).optional(),
-});
-export type SubmissionInput = z.infer<typeof zSubmissionInput>;
+// The schemas live with the other request bodies (lib/api/schemas.ts); re-exported for older imports.
+export { zModelSlug, zSubmissionInput, type SubmissionInput } from "../api/schemas";
 
 export interface CreatedSubmission {
   id: string;
-  status: "queued";
+  status: PublicStatus;
+  /** True when the same file was already queued or benchmarked for this model and task (nothing new runs). */
+  duplicate: boolean;
+}
+
+export interface Submitter {
+  id: string;
+  role?: "USER" | "ADMIN";
 }
 
 /** Parses and validates everything before anything is written; refusals are AppErrors that say what to do. */
 export async function createSubmission(
   db: Db,
-  submitter: { id: string },
+  submitter: Submitter,
   rawInput: Record<string, unknown>,
   fileBytes: Uint8Array | null,
 ): Promise<CreatedSubmission> {
-  const parsed = zSubmissionInput.safeParse(rawInput);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("invalid_request", `Field \`${issue.path.join(".")}\` ${issue.message}.`);
-  }
-  const input = parsed.data;
+  const input = parseInput(zSubmissionInput, rawInput);
   const task = findTask(input.task);
   if (!task) throw new AppError("invalid_request", `Unknown task \`${input.task.slice(0, 64)}\`. See GET /api/v1/tasks.`);
   if (!fileBytes) throw new AppError("invalid_request", "Attach the ONNX model as the multipart field `file`.");
@@ -59,7 +54,8 @@ export async function createSubmission(
   }
 
   const sha256 = createHash("sha256").update(fileBytes).digest("hex");
-  const submission = await db.$transaction(async (tx) => {
+  const metadata = { name: input.name, description: input.description, paperUrl: input.paperUrl, codeUrl: input.codeUrl, licence: input.licence };
+  const outcome = await db.$transaction(async (tx) => {
     // A former name of a renamed model keeps redirecting (badges in papers point at it): it cannot be reused.
     const alias = await tx.modelAlias.findUnique({ where: { slug: input.model }, include: { model: true } });
     if (alias) {
@@ -69,29 +65,59 @@ export async function createSubmission(
       );
     }
     const existing = await tx.model.findUnique({ where: { slug: input.model } });
-    if (existing && existing.ownerId !== submitter.id) {
+    if (existing && existing.ownerId !== submitter.id && submitter.role !== "ADMIN") {
       throw new AppError("forbidden", `The model name \`${input.model}\` belongs to another user; choose another name.`);
     }
-    const model =
-      existing ??
-      (await tx.model.create({
-        data: { slug: input.model, name: input.name ?? input.model, description: input.description, ownerId: submitter.id },
-      }));
+    if (existing) {
+      // Same bytes, same task, same harness: the answer is the submission already made (see findDuplicate).
+      const duplicate = await findDuplicate(tx, existing.id, task.id, sha256);
+      if (duplicate) return { id: duplicate.id, status: duplicate.status.toLowerCase() as PublicStatus, duplicate: true };
+    }
+    if (submitter.role !== "ADMIN") await assertDailyQuota(tx, submitter.id);
+    const model = existing
+      ? await tx.model.update({ where: { id: existing.id }, data: definedOnly(metadata) })
+      : await tx.model.create({ data: { slug: input.model, ...definedOnly(metadata), name: input.name ?? input.model, ownerId: submitter.id } });
     await tx.artifact.upsert({
       where: { sha256 },
       update: {},
       create: { sha256, bytes: Buffer.from(fileBytes), sizeBytes: fileBytes.byteLength },
     });
-    return tx.submission.create({
+    const created = await tx.submission.create({
       data: { modelId: model.id, taskId: task.id, artifactSha256: sha256, submitterId: submitter.id },
     });
+    return { id: created.id, status: "queued" as const, duplicate: false };
   });
+  if (outcome.duplicate) return outcome;
 
   try {
-    await enqueueBenchmark(submission.id);
+    await enqueueBenchmark(outcome.id);
   } catch (error) {
     // The row is safe in PostgreSQL and the reconciler enqueues it when Redis is back; say so loudly.
-    console.error(`[submissions] ${submission.id} saved but not enqueued: ${(error as Error).message}`);
+    console.error(`[submissions] ${outcome.id} saved but not enqueued: ${(error as Error).message}`);
   }
-  return { id: submission.id, status: "queued" };
+  return outcome;
+}
+
+/**
+ * A submission of these bytes for this model and task that makes running them again pointless: one still queued
+ * or running, or one that succeeded under the current harness version. Failed and rejected ones are not reused
+ * (a failure can be passing: a worker killed, a limit on a busy machine, and uploading again is how an owner
+ * retries), nor withdrawn ones (uploading again is how an owner brings a withdrawn result back), nor results of an
+ * older harness (uploading again re-measures under the current protocol).
+ */
+async function findDuplicate(tx: Prisma.TransactionClient, modelId: string, taskId: string, sha256: string) {
+  return tx.submission.findFirst({
+    where: {
+      modelId,
+      taskId,
+      artifactSha256: sha256,
+      OR: [{ status: { in: ["QUEUED", "RUNNING"] } }, { status: "SUCCEEDED", result: { harnessVersion: HARNESS_VERSION } }],
+    },
+    select: { id: true, status: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -13,7 +13,7 @@ export default async function globalSetup(): Promise<void> {
   await client.connect();
   try {
     await client.query(
-      `TRUNCATE "Result", "Submission", "Artifact", "Model", "ApiToken", "User", "Worker", "HardwareProfile" CASCADE`,
+      `TRUNCATE "Result", "Submission", "Artifact", "Model", "ApiToken", "Session", "AuthAttempt", "User", "Worker", "HardwareProfile" CASCADE`,
     );
   } finally {
     await client.end();

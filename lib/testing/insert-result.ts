@@ -22,6 +22,8 @@ export interface InsertResultInput {
   paperUrl?: string;
   codeUrl?: string;
   licence?: string;
+  /** Defaults to 1.0.0, an old protocol. */
+  harnessVersion?: string;
 }
 
 export const TEST_HARDWARE_ID = "0000feedbeef0001";
@@ -50,7 +52,7 @@ export function fakePayload(input: InsertResultInput & { hardwareProfileId: stri
   const estimated = input.meter === "estimate";
   const energy = (factor: number) => ({ energyPerInferenceJ: e * factor, ci95J: [e * factor * 0.97, e * factor * 1.03], cv: 0.02, unstable: false, windows: 5 });
   return {
-    harnessVersion: "1.0.0",
+    harnessVersion: input.harnessVersion ?? "1.0.0",
     task: input.taskId,
     samples: 10_000,
     accuracy: input.accuracy,

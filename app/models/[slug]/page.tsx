@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { siteBaseUrl } from "@/app/_components/base-url";
+import { currentUser } from "@/app/_components/current-user";
 import { badgeContent } from "@/lib/badges/badge-content";
 import { getBadgeFacts } from "@/lib/badges/get-badge-facts";
 import { getDb } from "@/lib/db/client";
@@ -18,7 +19,9 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function lookup(slug: string): Promise<ModelLookup> {
   try {
-    return await getModel(getDb(), slug);
+    // A hidden model's page is gone for everyone but admins.
+    const includeHidden = (await currentUser())?.role === "ADMIN";
+    return await getModel(getDb(), slug, { includeHidden });
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -47,6 +50,11 @@ export default async function ModelPage({ params }: Props) {
           <Link href="/">Tasks</Link> / models / {model.slug}
         </p>
         <h1 className="text-2xl font-bold">{model.name}</h1>
+        {model.hidden ? (
+          <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            Hidden by an administrator: only administrators see this page, and the model is on no board.
+          </p>
+        ) : null}
         <p className="text-sm text-slate-600 dark:text-slate-300">
           <code>{model.slug}</code> · by <strong>{model.owner}</strong> · licence {model.licence ?? "not stated"} · since {formatDate(model.createdAt)}
           {model.formerSlugs.length > 0 ? <> · formerly {model.formerSlugs.map((s) => <code key={s}>{s} </code>)}</> : null}

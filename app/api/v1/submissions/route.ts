@@ -1,4 +1,4 @@
-import { authenticateBearer } from "@/lib/auth/tokens";
+import { requireUser } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -8,10 +8,14 @@ import { createSubmission } from "@/lib/submissions/create-submission";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** POST /api/v1/submissions — multipart: file, model, task (+ optional name, description); Bearer token. */
+/**
+ * POST /api/v1/submissions — multipart: file, model, task (+ optional name, description, paperUrl, codeUrl,
+ * licence); Bearer token or session cookie. 201 { id, status, statusUrl } for a new submission; 200 with the same
+ * shape for a duplicate upload (same file, model, task and harness version): the existing submission.
+ */
 export const POST = withErrors(async (request: Request) => {
   const db = getDb();
-  const user = await authenticateBearer(db, request.headers.get("authorization"));
+  const user = await requireUser(request, db);
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError("invalid_request", "Send the submission as multipart/form-data with the fields file, model and task.");
   }
@@ -23,13 +27,13 @@ export const POST = withErrors(async (request: Request) => {
   }
   const file = form.get("file");
   const fields = Object.fromEntries(
-    ["model", "task", "name", "description"].flatMap((key) => {
+    ["model", "task", "name", "description", "paperUrl", "codeUrl", "licence"].flatMap((key) => {
       const value = form.get(key);
       return typeof value === "string" && value !== "" ? [[key, value]] : [];
     }),
   );
   const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : null;
-  const created = await createSubmission(db, user, fields, bytes);
+  const { duplicate, ...created } = await createSubmission(db, user, fields, bytes);
   const statusUrl = `${publicBaseUrl(request, getEnv().FRUGAL_PUBLIC_URL)}/api/v1/submissions/${created.id}`;
-  return Response.json({ ...created, statusUrl }, { status: 201, headers: { Location: statusUrl } });
+  return Response.json({ ...created, statusUrl }, { status: duplicate ? 200 : 201, headers: { Location: statusUrl } });
 });
