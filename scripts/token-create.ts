@@ -1,7 +1,7 @@
 // `npm run token:create -- --user NAME [--name LABEL]`: creates the user if needed and prints a new API token,
 // alone on the last line of stdout (the only time it is shown; only its hash is stored).
 import { parseArgs } from "node:util";
-import { zUsername } from "../lib/api/schemas";
+import { zUsername } from "../lib/api/schemas/inputs";
 import { createApiToken } from "../lib/auth/tokens";
 import { getDb } from "../lib/db/client";
 

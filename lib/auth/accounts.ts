@@ -1,5 +1,5 @@
 // Sign-up and sign-in with a username and password. Both end in a brand-new session (sessions.ts).
-import { zSignInInput, zSignUpInput } from "../api/schemas";
+import { zSignInInput, zSignUpInput } from "../api/schemas/inputs";
 import { parseInput } from "../api/parse-input";
 import { Prisma, type Db } from "../db/client";
 import { AppError } from "../errors";

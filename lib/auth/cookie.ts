@@ -3,7 +3,7 @@
 // makes browsers refuse the cookie unless it came Secure from this very host, so a sibling subdomain cannot plant one.
 import { getEnv } from "../env";
 
-const PLAIN_NAME = "frugal_session";
+export const PLAIN_NAME = "frugal_session";
 const SECURE_NAME = "__Host-frugal_session";
 
 export function isSecureSite(headers: Headers): boolean {

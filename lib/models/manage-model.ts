@@ -1,7 +1,7 @@
 // What owners and admins may do to a model: edit its metadata (and rename it), delete it, and — admins only —
 // hide it. Unknown → 404, someone else's → 403. A former slug finds the model as the current one does.
 import type { Principal } from "../auth/authenticate";
-import type { ModelPatch } from "../api/schemas";
+import type { ModelPatch } from "../api/schemas/inputs";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { clearPublicCaches } from "../cache/clear-public-caches";

@@ -7,14 +7,14 @@ import type { Db, Prisma } from "../db/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { enqueueBenchmark } from "../queue/get-queue";
-import { zSubmissionInput } from "../api/schemas";
+import { zSubmissionInput } from "../api/schemas/inputs";
 import { parseInput } from "../api/parse-input";
 import { HARNESS_VERSION } from "../../benchmarks/version";
 import { assertDailyQuota } from "./daily-limit";
 import type { PublicStatus } from "./get-submission";
 
 // The schemas live with the other request bodies (lib/api/schemas.ts); re-exported for older imports.
-export { zModelSlug, zSubmissionInput, type SubmissionInput } from "../api/schemas";
+export { zModelSlug, zSubmissionInput, type SubmissionInput } from "../api/schemas/inputs";
 
 export interface CreatedSubmission {
   id: string;

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { clearPublicCaches } from "../cache/clear-public-caches";
 import { getSubmission, type SubmissionView } from "./get-submission";
 
-export async function withdrawSubmission(db: Db, id: string, actor: Principal): Promise<SubmissionView> {
+export async function withdrawSubmission(db: Db, id: string, actor: Principal, options: { baseUrl: string }): Promise<SubmissionView> {
   const row = await db.submission.findUnique({ where: { id }, select: { id: true, status: true, model: { select: { ownerId: true, slug: true, hiddenAt: true } } } });
   if (!row || (row.model.hiddenAt && actor.role !== "ADMIN")) throw new AppError("not_found", `No submission with id \`${id.slice(0, 64)}\`.`);
   if (row.model.ownerId !== actor.id && actor.role !== "ADMIN") {
@@ -23,5 +23,5 @@ export async function withdrawSubmission(db: Db, id: string, actor: Principal): 
     await db.submission.updateMany({ where: { id, status: "SUCCEEDED" }, data: { status: "WITHDRAWN" } });
     clearPublicCaches();
   }
-  return getSubmission(db, id);
+  return getSubmission(db, id, options);
 }

@@ -2,13 +2,13 @@
 // must be a status the document lists for that operation, and its JSON must parse with the very zod schema the
 // document was generated from — with nothing left over. So the document cannot drift from what is served.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { API_OPERATIONS, type ApiOperationKey } from "@/lib/api/openapi/operations";
+import type { ApiOperationKey } from "@/lib/api/openapi/operations";
 import { buildOpenApiDocument } from "@/lib/api/openapi/document";
 import { getDb } from "@/lib/db/client";
 import { renameModel } from "@/lib/models/rename-model";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { baselineBytes, newResearcher, TEST_HARNESS, uniqueSlug } from "@/lib/testing/fixtures";
+import { documentedCall } from "@/lib/testing/documented-call";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 
@@ -27,25 +27,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-/** Calls the API and checks the answer against the operation's documented response for its status. */
-async function call(key: ApiOperationKey, path: string, init: RequestInit = {}, expectedStatus = 200): Promise<{ response: Response; body: unknown }> {
-  const response = await fetch(`${server.url}${path}`, { redirect: "manual", ...init, method: key.split(" ")[0] });
-  expect(response.status, `${key} → ${path}`).toBe(expectedStatus);
-  const documented = API_OPERATIONS[key]?.responses[String(response.status) as "200"];
-  expect(documented, `${key} does not document HTTP ${response.status}`).toBeDefined();
-  const declared = documented && "content" in documented ? documented.content : undefined;
-  const type = (response.headers.get("content-type") ?? "").split(";")[0];
-  if (!declared) {
-    expect(await response.text(), `${key} documents no body for ${response.status}`).toBe("");
-    return { response, body: undefined };
-  }
-  expect(Object.keys(declared), `${key} ${response.status} answers ${type}`).toContain(type);
-  const schema = declared[type]?.schema as z.ZodType;
-  if (type !== "application/json") return { response, body: await response.text() };
-  const body = await response.json();
-  expect(z.parse(schema, body), `${key} ${response.status}: an answer with fields the document does not list`).toEqual(body);
-  return { response, body };
-}
+const call = (key: ApiOperationKey, path: string, init: RequestInit = {}, expectedStatus = 200) => documentedCall(server.url, key, path, init, expectedStatus);
 
 function form(fields: Record<string, string>, file?: Uint8Array, token?: string): RequestInit {
   const data = new FormData();

@@ -2,10 +2,11 @@
 // status, all in the Error shape), and small helpers for JSON bodies and headers.
 import { z } from "zod";
 import type { ZodOpenApiResponseObject, ZodOpenApiResponsesObject, ZodOpenApiSecuritySchemeObject } from "zod-openapi";
+import { PLAIN_NAME } from "../../auth/cookie";
 import { zApiError } from "../schemas/common";
 
 /** The browser session cookie of signed-in researchers (set by the accounts routes). */
-export const SESSION_COOKIE = "frugalboard_session";
+export const SESSION_COOKIE = PLAIN_NAME;
 
 export const SECURITY_SCHEMES = {
   bearerToken: {
@@ -17,7 +18,9 @@ export const SECURITY_SCHEMES = {
     type: "apiKey",
     in: "cookie",
     name: SESSION_COOKIE,
-    description: "The session of a researcher signed in with a browser.",
+    description:
+      "The session of a researcher signed in with a browser (named `__Host-frugal_session` on an https site). " +
+      "A state-changing request carried by it must come from this site (Sec-Fetch-Site or Origin), else 403.",
   },
 } satisfies Record<string, ZodOpenApiSecuritySchemeObject>;
 
@@ -28,6 +31,8 @@ const requirement = (...names: SchemeName[]) => names.map((name) => ({ [name]: [
 export const PUBLIC: Record<string, string[]>[] = [];
 /** An API token (the CLI, CI). */
 export const BEARER = requirement("bearerToken");
+/** A browser session only (managing tokens: a leaked token cannot mint more). */
+export const SESSION = requirement("sessionCookie");
 /** An API token or a browser session: each entry of the list is an alternative. */
 export const BEARER_OR_SESSION = requirement("bearerToken", "sessionCookie");
 
@@ -40,7 +45,10 @@ const retryAfter = z.object({
 const ERRORS = {
   400: { id: "BadRequest", description: "A field or parameter is missing or invalid; the message says which and how to fix it." },
   401: { id: "Unauthorized", description: "No valid credentials: send `Authorization: Bearer <token>` (or sign in); the token may be revoked." },
-  403: { id: "Forbidden", description: "Authenticated, but the resource (e.g. the model name) belongs to someone else." },
+  403: {
+    id: "Forbidden",
+    description: "Authenticated, but the resource belongs to someone else, the action is for administrators, or a cookie-carried request came from another site.",
+  },
   404: { id: "NotFound", description: "Nothing with that id or name." },
   409: { id: "Conflict", description: "Conflicts with the current state (e.g. the model name is a former name of another model)." },
   413: { id: "PayloadTooLarge", description: "The upload is larger than the server's limit; the message names both sizes." },

@@ -11,6 +11,7 @@ export const zApiError = z
       code: z.enum(codes).meta({ description: "Stable, machine-readable reason; the HTTP status follows from it." }),
       message: z.string().meta({ description: "Safe to show to a person; says what to do." }),
       rule: z.string().optional().meta({ description: "For `invalid_model`: the validation rule the ONNX file broke." }),
+      retryAfterS: z.number().optional().meta({ description: "For `rate_limited`: seconds until a new try is accepted (as Retry-After)." }),
     }),
   })
   .meta({ id: "Error", description: "Every refusal and failure of the JSON API has this shape." });

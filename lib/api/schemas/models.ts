@@ -46,6 +46,7 @@ export const zModelView = z.object({
   paperUrl: z.string().nullable(),
   codeUrl: z.string().nullable(),
   licence: z.string().nullable(),
+  hidden: z.boolean().meta({ description: "Hidden by an administrator: only administrators see the model (and this field true)." }),
   createdAt: zIsoDateTime,
   formerSlugs: z.array(z.string()),
   tasks: z.array(

@@ -1,5 +1,5 @@
 import { parseInput, readJsonObject } from "@/lib/api/parse-input";
-import { zTokenCreateInput } from "@/lib/api/schemas";
+import { zTokenCreateInput } from "@/lib/api/schemas/inputs";
 import { requireSessionUser, requireUser } from "@/lib/auth/authenticate";
 import { createTokenForUser, listTokens } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 import { parseInput, readJsonObject } from "@/lib/api/parse-input";
-import { zModelPatch } from "@/lib/api/schemas";
+import { zModelPatch } from "@/lib/api/schemas/inputs";
 import { authenticate, isAdmin, requireUser } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";

@@ -1,6 +1,7 @@
 import { requireUser } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db/client";
-import { withErrors } from "@/lib/http/respond";
+import { getEnv } from "@/lib/env";
+import { publicBaseUrl, withErrors } from "@/lib/http/respond";
 import { withdrawSubmission } from "@/lib/submissions/withdraw-submission";
 
 export const runtime = "nodejs";
@@ -14,5 +15,5 @@ export const POST = withErrors(async (request: Request, context: { params: Promi
   const { id } = await context.params;
   const db = getDb();
   const user = await requireUser(request, db);
-  return Response.json(await withdrawSubmission(db, id, user), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(await withdrawSubmission(db, id, user, { baseUrl: publicBaseUrl(request, getEnv().FRUGAL_PUBLIC_URL) }), { headers: { "Cache-Control": "no-store" } });
 });
