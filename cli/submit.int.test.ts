@@ -150,7 +150,7 @@ describe("frugalboard submit / status against a running server", { timeout: 180_
       cli(["status", "no-such-submission", ...common]),
     ]);
     expect(badToken).toMatchObject({ code: 3, stdout: "" });
-    expect(badToken.stderr).toMatch(/\nfrugalboard: refused by the server \(HTTP 401 unauthorized\): This API token is unknown or revoked: create a new one\.\n$/);
+    expect(badToken.stderr).toMatch(/\nfrugalboard: refused by the server \(HTTP 401 unauthorized\): This API token is unknown or revoked: create a new one on the \/tokens page\.\n$/);
 
     expect(unknownTask.code).toBe(3);
     expect(unknownTask.stderr).toContain("(HTTP 400 invalid_request): Unknown task `imagenet`. See GET /api/v1/tasks.");
