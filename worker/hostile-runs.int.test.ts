@@ -13,6 +13,7 @@ import {
   buildNonFiniteScoresModel,
   buildShapeLiarModel,
 } from "../benchmarks/harness/testing/hostile-models";
+import { distinctCopy } from "../benchmarks/onnx/testing/distinct-copy";
 import { externalTensor, mnistModel } from "../benchmarks/onnx/testing/hostile-files";
 import { POST as postSubmission } from "../app/api/v1/submissions/route";
 import { getDb } from "../lib/db/client";
@@ -116,7 +117,7 @@ describe("external data written around the API (an older upload) is refused by t
 
 describe("after the hostile runs", () => {
   it("the same worker benchmarks a normal model correctly", async () => {
-    const id = await submit("breast-cancer", new Uint8Array(readFileSync(CANCER_LOGREG)));
+    const id = await submit("breast-cancer", distinctCopy(new Uint8Array(readFileSync(CANCER_LOGREG)), "after-hostile-runs"));
     const row = await finalRow(id);
     expect(row.status, row.error ?? "").toBe("SUCCEEDED");
     const result = await db.result.findUniqueOrThrow({ where: { submissionId: id } });

@@ -2,28 +2,24 @@ import { authenticateBearer } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readFormData } from "@/lib/http/read-form";
 import { publicBaseUrl, withErrors } from "@/lib/http/respond";
 import { createSubmission } from "@/lib/submissions/create-submission";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** POST /api/v1/submissions — multipart: file, model, task (+ optional name, description); Bearer token. */
+/** POST /api/v1/submissions — multipart: file, model, task (+ optional name, description, paperUrl, codeUrl); Bearer token. */
 export const POST = withErrors(async (request: Request) => {
   const db = getDb();
   const user = await authenticateBearer(db, request.headers.get("authorization"));
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError("invalid_request", "Send the submission as multipart/form-data with the fields file, model and task.");
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new AppError("invalid_request", "The multipart body could not be read; send fields file, model and task.");
-  }
+  const form = await readFormData(request, getEnv().FRUGAL_MAX_MODEL_BYTES);
   const file = form.get("file");
   const fields = Object.fromEntries(
-    ["model", "task", "name", "description"].flatMap((key) => {
+    ["model", "task", "name", "description", "paperUrl", "codeUrl"].flatMap((key) => {
       const value = form.get(key);
       return typeof value === "string" && value !== "" ? [[key, value]] : [];
     }),
