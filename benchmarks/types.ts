@@ -248,6 +248,8 @@ export type BenchmarkErrorCode =
   | "time_limit"
   | "memory_limit"
   | "runtime_error"
+  /** The model ran but its scores break the output contract (shape, or values that are not finite numbers). */
+  | "invalid_output"
   | "aborted"
   /** The task id is not one of the tasks. */
   | "unknown_task"

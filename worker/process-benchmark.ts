@@ -6,8 +6,11 @@ import { UnrecoverableError, type Job } from "bullmq";
 import { runBenchmark } from "../benchmarks/harness/run-benchmark";
 import { BenchmarkError, type BenchmarkOptions, type BenchmarkProgress } from "../benchmarks/types";
 import type { Db } from "../lib/db/client";
+import { databaseReason, isDatabaseUnavailable } from "../lib/db/unavailable";
+import { redactSecrets } from "../lib/log/redact";
 import { zBenchmarkJob } from "../lib/queue/contracts";
 import { markRunning, recordFailure, recordProgress, recordSuccess } from "../lib/submissions/record-result";
+import { DatabaseUnavailableError, untilDatabaseAnswers, type OutageBackoff } from "./db-outage";
 
 export interface ProcessContext {
   db: Db;
@@ -15,6 +18,22 @@ export interface ProcessContext {
   signal: AbortSignal;
   /** Harness settings of this worker (threads, windows…); the rest come from the harness defaults. */
   harness?: Partial<BenchmarkOptions>;
+  /** Waits while PostgreSQL is unreachable (worker settings). */
+  outageBackoff?: OutageBackoff;
+}
+
+/** A read before the job starts: an unreachable database puts the job back in the queue (start-worker.ts). */
+async function beforeStart<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+  }
+}
+
+/** A write after the model ran: kept until the database answers (or the worker stops), so no outcome is lost. */
+function persist<T>(ctx: ProcessContext, what: string, call: () => Promise<T>): Promise<T> {
+  return untilDatabaseAnswers(what, call, { signal: ctx.signal, backoff: ctx.outageBackoff });
 }
 
 const PROGRESS_WRITE_INTERVAL_MS = 500;
@@ -44,9 +63,9 @@ export async function processBenchmark(job: Job, ctx: ProcessContext): Promise<{
   const { submissionId } = payload.data;
   const { db } = ctx;
 
-  const submission = await db.submission.findUnique({ where: { id: submissionId }, include: { artifact: true } });
+  const submission = await beforeStart(() => db.submission.findUnique({ where: { id: submissionId }, include: { artifact: true } }));
   if (!submission) throw new UnrecoverableError(`Submission ${submissionId} no longer exists.`);
-  if (!(await markRunning(db, submissionId, ctx.workerId))) return { skipped: `already ${submission.status.toLowerCase()}` };
+  if (!(await beforeStart(() => markRunning(db, submissionId, ctx.workerId)))) return { skipped: `already ${submission.status.toLowerCase()}` };
 
   const dir = await mkdtemp(join(tmpdir(), "frugal-job-"));
   const progress = progressWriter(db, submissionId);
@@ -61,7 +80,7 @@ export async function processBenchmark(job: Job, ctx: ProcessContext): Promise<{
       onProgress: progress.onProgress,
     });
     await progress.flush();
-    await recordSuccess(db, submissionId, result);
+    await persist(ctx, `result of ${submissionId}`, () => recordSuccess(db, submissionId, result));
     return { accuracy: result.accuracy, energyPerInferenceJ: result.energyPerInferenceJ };
   } catch (error) {
     await progress.flush();
@@ -76,15 +95,21 @@ async function handleFailure(job: Job, ctx: ProcessContext, submissionId: string
   const { db } = ctx;
   if (error instanceof BenchmarkError && error.code !== "aborted") {
     // The model broke a rule or a limit, or cannot be measured here: running it again would end the same way.
-    const status = error.code === "invalid_model" ? "REJECTED" : "FAILED";
-    await recordFailure(db, submissionId, status, error.code, error.message);
+    // REJECTED: the file or its outputs break the task's contract; FAILED: a limit, a crash, an operator fault.
+    const status = error.code === "invalid_model" || error.code === "invalid_output" ? "REJECTED" : "FAILED";
+    const message = error.rule ? `${error.message} (rule: ${error.rule})` : error.message;
+    await persist(ctx, `outcome of ${submissionId}`, () => recordFailure(db, submissionId, status, error.code, message));
     throw new UnrecoverableError(error.message);
   }
   const attemptsAllowed = job.opts.attempts ?? 1;
   if (!(error instanceof BenchmarkError) && job.attemptsMade + 1 >= attemptsAllowed) {
-    await recordFailure(db, submissionId, "FAILED", "internal", `The benchmark could not run after ${attemptsAllowed} attempts: ${(error as Error).message}`);
+    // Shown to the submitter: the last line of the error only (no code frame, path or credential).
+    const message = `The benchmark could not run after ${attemptsAllowed} attempts: ${redactSecrets(databaseReason(error))}`;
+    await persist(ctx, `outcome of ${submissionId}`, () => recordFailure(db, submissionId, "FAILED", "internal", message));
     return;
   }
   // Aborted (the worker is stopping) or a transient fault with attempts left: hand the row back to the queue.
-  await db.submission.updateMany({ where: { id: submissionId, status: "RUNNING" }, data: { status: "QUEUED", progress: 0, phase: null } });
+  await persist(ctx, `hand-back of ${submissionId}`, () =>
+    db.submission.updateMany({ where: { id: submissionId, status: "RUNNING" }, data: { status: "QUEUED", progress: 0, phase: null } }),
+  );
 }

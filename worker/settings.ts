@@ -10,6 +10,9 @@ const zWorkerSettings = z.object({
   FRUGAL_WORKER_RECONCILE_MS: z.coerce.number().int().min(500).default(60_000),
   /** A RUNNING row whose worker has not beaten for this long is handed back to the queue by the reconciler. */
   FRUGAL_WORKER_STALE_MS: z.coerce.number().int().min(1_000).default(120_000),
+  /** PostgreSQL unreachable: the first wait before trying again, doubled after each failure up to the max. */
+  FRUGAL_WORKER_OUTAGE_FIRST_MS: z.coerce.number().int().min(100).default(1_000),
+  FRUGAL_WORKER_OUTAGE_MAX_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
 export type WorkerSettings = z.infer<typeof zWorkerSettings>;

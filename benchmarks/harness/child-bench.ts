@@ -4,9 +4,10 @@ import { InferenceSession } from "onnxruntime-node";
 import { createMeter } from "../meters/create-meter";
 import type { Meter } from "../meters/meter";
 import { accuracy, argmaxRows, macroF1 } from "../stats/classification";
+import { quote } from "../onnx/rules";
 import { Reservoir } from "../stats/reservoir";
 import { getTask, loadTaskDataset } from "../tasks/registry";
-import type { LoadedDataset, Scenario, TaskDefinition } from "../types";
+import { BenchmarkError, type LoadedDataset, type Scenario, type TaskDefinition } from "../types";
 import { buildBatches, type Batch } from "./batches";
 import { currentRssBytes, peakRssBytes, resetPeakRss } from "./memory";
 import { measureIdle, measureWindow } from "./measure-window";
@@ -149,18 +150,43 @@ export class ChildBench {
     };
   }
 
-  /** Scores of one batch, checked against the task's output contract. */
+  /**
+   * Scores of one batch, checked against the task's output contract: its shape, and finite values (a NaN or an
+   * infinity has no argmax, so a model giving them would be scored on an arbitrary class, not refused).
+   */
   private async scores(batch: Batch): Promise<Float32Array> {
     const outputs = await runModel(() => this.session.run(batch.feeds));
     const output = outputs[this.init.outputName];
+    const name = quote(this.init.outputName);
     const expected = [batch.size, this.task.classes];
     const matches = output?.type === "float32" && output.dims.length === 2 && output.dims[0] === batch.size && output.dims[1] === this.task.classes;
     if (!matches) {
       const got = output ? `${output.type} [${output.dims.join(",")}]` : "nothing";
-      throw new ModelFailure(`The model's output ${this.init.outputName} was ${got} for a batch of ${batch.size}; the task expects float32 [${expected.join(",")}].`);
+      throw new BenchmarkError(
+        "invalid_output",
+        `The model's output ${name} was ${got} for a batch of ${batch.size}; the task expects float32 [${expected.join(",")}]. ` +
+          "Make the graph give one score per class, batch first, for any batch size.",
+        "output-shape",
+      );
     }
-    return output.data as Float32Array;
+    const data = output.data as Float32Array;
+    const bad = countNonFinite(data);
+    if (bad > 0) {
+      throw new BenchmarkError(
+        "invalid_output",
+        `The model's output ${name} holds ${bad} of ${data.length} scores that are NaN or infinite ` +
+          `(batch of ${batch.size} from sample ${batch.start}). Scores must be finite numbers; check the model for a division by zero, a log of 0 or an overflow.`,
+        "output-values",
+      );
+    }
+    return data;
   }
+}
+
+function countNonFinite(values: Float32Array): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) count++;
+  return count;
 }
 
 /** A full collection where the child runs with --expose-gc (supervise-child.ts does so). */

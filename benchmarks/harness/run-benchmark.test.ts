@@ -114,7 +114,7 @@ describe("runBenchmark", () => {
     expect(phases).toEqual(["validate"]); // "load" is reported just before the child is forked
   });
 
-  it("reports a model whose real output breaks the contract as a runtime error", async () => {
+  it("reports a model whose real output breaks the contract as invalid output, rule output-shape", async () => {
     // Declares [N,10] but computes [N,5]: the validator reads declarations, the first run shows the truth.
     const liarPath = join(dir, "liar.onnx");
     const model = buildModel({
@@ -129,7 +129,7 @@ describe("runBenchmark", () => {
     await writeFile(liarPath, model);
     const error = await runBenchmark({ task: "mnist", modelPath: liarPath, ...QUICK }).catch((e) => e);
     expect(error).toBeInstanceOf(BenchmarkError);
-    expect(error.code).toBe("runtime_error");
+    expect({ code: error.code, rule: error.rule }).toEqual({ code: "invalid_output", rule: "output-shape" });
     expect(error.message).toContain("the task expects float32 [256,10]");
   });
 

@@ -1,4 +1,4 @@
-// Rules `inputs`, `outputs`, `input-type`, `input-shape`, `output-type` and `output-shape`: the model must take
+// Rules `inputs`, `outputs`, `output-name`, `input-type`, `input-shape`, `output-type` and `output-shape`: the model must take
 // the task's one input and give its one output, so the harness can feed every model the same tensors.
 import type { onnx } from "onnx-proto";
 import type { TaskDefinition } from "../types";
@@ -75,6 +75,26 @@ function checkValue(side: Side, value: onnx.IValueInfoProto, expected: Expected,
   return batchFixedAtOne;
 }
 
+/** The output must name a value of the graph; onnxruntime refuses the file otherwise, so it is refused here. */
+function checkOutputProduced(graph: onnx.IGraphProto, output: onnx.IValueInfoProto): void {
+  const name = output.name ?? "";
+  if (name === "") {
+    refuse("output-name", "The model's output has no name, so its scores cannot be fetched. Export the model with a named output (e.g. output_names=['scores']).");
+  }
+  const produced = new Set([
+    ...(graph.node ?? []).flatMap((node) => node.output ?? []),
+    ...(graph.initializer ?? []).map((t) => t.name),
+    ...(graph.input ?? []).map((v) => v.name),
+  ]);
+  if (!produced.has(name)) {
+    refuse(
+      "output-name",
+      `The model's output ${quote(name)} is not produced by any node of the graph, so it has no value. ` +
+        "Name the output after the last node's output (export again; do not rename outputs by hand).",
+    );
+  }
+}
+
 export function checkContract(graph: onnx.IGraphProto, task: TaskDefinition): ContractFacts {
   // IR < 4 lists every initializer as a graph input too; those are weights, not inputs the harness feeds.
   const initializerNames = new Set([
@@ -102,5 +122,6 @@ export function checkContract(graph: onnx.IGraphProto, task: TaskDefinition): Co
   }
   const inputBatchOne = checkValue("input", inputs[0], input, task);
   checkValue("output", outputs[0], output, task);
+  checkOutputProduced(graph, outputs[0]);
   return { inputName: inputs[0].name ?? "", outputName: outputs[0].name ?? "", batchFixedAtOne: inputBatchOne };
 }

@@ -1,7 +1,7 @@
-// Rules `functions`, `custom-domain`, `opset`, `external-data` and `operators`: the model may run only code
+// Rules `ir-version`, `functions`, `custom-domain`, `opset`, `external-data` and `operators`: the model may run only code
 // that ships with onnxruntime, and may read nothing but its own bytes.
 import { onnx } from "onnx-proto";
-import { canonicalDomain, DEFAULT_DOMAIN, isAllowedDomain, isAllowedOperator, OPSET_RANGES } from "./operators";
+import { canonicalDomain, DEFAULT_DOMAIN, IR_VERSION_RANGE, isAllowedDomain, isAllowedOperator, OPSET_RANGES } from "./operators";
 import { quote, quoteList, refuse, toNumber } from "./rules";
 import { allGraphs, allNodes, allTensors } from "./walk-graph";
 
@@ -32,6 +32,18 @@ function checkDomains(model: onnx.ModelProto, nodes: onnx.INodeProto[]): void {
         `Node ${quote(node.name)} uses operator ${quote(node.opType)} from domain ${quote(node.domain)}. ${CUSTOM_HINT}`,
       );
     }
+  }
+}
+
+function checkIrVersion(model: onnx.ModelProto): void {
+  const version = toNumber(model.irVersion);
+  const { min, max } = IR_VERSION_RANGE;
+  if (version < min || version > max) {
+    refuse(
+      "ir-version",
+      `The model's file format is ONNX IR version ${version}; onnxruntime-node here loads IR ${min} to ${max}. ` +
+        "Export it again with a released onnx package (onnx.save_model writes a supported IR version).",
+    );
   }
 }
 
@@ -109,6 +121,7 @@ function countParams(graphs: onnx.IGraphProto[], fileBytes: number): number {
 }
 
 export function checkGraph(model: onnx.ModelProto, fileBytes: number): GraphFacts {
+  checkIrVersion(model);
   if (model.functions.length > 0) {
     refuse(
       "functions",

@@ -63,6 +63,9 @@ export function decodeModel(bytes: Uint8Array, maxBytes = DEFAULT_MAX_MODEL_BYTE
   try {
     model = onnx.ModelProto.decode(bytes);
   } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      refuse("protobuf", "The file nests graphs too deeply to be read (thousands of levels): it is corrupt or built to crash readers. Export the model again.");
+    }
     const reason = decoderReason(error);
     // The decoder cannot tell a cut-off file from random bytes; both end inside a field. Name both causes.
     const truncated = /index out of range/i.test(reason)

@@ -17,6 +17,9 @@ export const OPSET_RANGES: ReadonlyMap<string, { min: number; max: number }> = n
   [ML_DOMAIN, { min: 1, max: 5 }],
 ]);
 
+/** IR versions onnxruntime-node 1.30 loads (14 and above fail: "Unsupported model IR version"); IR 3 brought opset_import. */
+export const IR_VERSION_RANGE = { min: 3, max: 13 } as const;
+
 // ai.onnx operators from opset 7 to 26 (onnx/docs/Operators.md), deprecated ones that onnxruntime still runs
 // (Scatter, Upsample) included. Training-only domains (ai.onnx.preview.training) are not allowed.
 const ONNX_OPERATORS = `

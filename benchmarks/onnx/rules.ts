@@ -16,6 +16,8 @@ export const VALIDATION_RULES = [
   "input-shape",
   "output-type",
   "output-shape",
+  "ir-version",
+  "output-name",
 ] as const;
 
 export type ValidationRule = (typeof VALIDATION_RULES)[number];

@@ -152,6 +152,15 @@ describe("validateModel: the task contract", () => {
     expectRefusal(zipmap, "output-type", ["`probabilities` is a sequence", "a tensor", "options={'zipmap': False}"]);
   });
 
+  it("refuses an output that is unnamed or that no node produces", () => {
+    expectRefusal(mnistModel({ outputs: [{ name: "", elemType: "float32", shape: ["N", 10] }] }), "output-name", ["no name"]);
+    expectRefusal(mnistModel({ outputs: [{ name: "logits", elemType: "float32", shape: ["N", 10] }] }), "output-name", ["`logits` is not produced"]);
+  });
+
+  it("refuses an IR version onnxruntime cannot load", () => {
+    expectRefusal(mnistModel({ irVersion: 14 }), "ir-version", ["IR version 14", "IR 3 to 13"]);
+  });
+
   it("refuses the wrong class count", () => {
     const bytes = buildLinearModel({ inputShape: ["N", 1, 28, 28], classes: 11 });
     expectRefusal(bytes, "output-shape", ["has shape [N,11]", "expects float32 [N,10]", "(10 classes)"]);

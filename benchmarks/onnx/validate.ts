@@ -17,7 +17,8 @@ export interface ValidateOptions {
 }
 
 /**
- * Checks an ONNX file against a task's contract and the engine's rules, in the order of VALIDATION_RULES.
+ * Checks an ONNX file against a task's contract and the engine's rules (VALIDATION_RULES: the file, then the
+ * graph, then the contract).
  * Throws BenchmarkError("invalid_model", message, rule) on the first rule broken; the message is safe to show
  * and says what was found, what the task expects and what to do.
  */

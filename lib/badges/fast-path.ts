@@ -4,6 +4,8 @@
 // answers and caching as the routes in app/badge and app/api/v1/badges, which remain for `next start` and `next dev`.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../db/client";
+import { databaseReason } from "../db/unavailable";
+import { forLog } from "../log/redact";
 import { badgeHeaders, notModified, peekBadge, resolveBadge, unavailableBadge, type BadgeAnswer, type BadgeRequest } from "./serve-badge";
 
 const SVG_PATH = /^\/badge\/([^/?#]+)\/([^/?#]+)\.svg$/;
@@ -57,7 +59,7 @@ export function createBadgeFastPath(db: Db): (req: IncomingMessage, res: ServerR
     resolveBadge(db, request).then(
       (rendered) => write(req, res, rendered),
       (error: Error) => {
-        console.error(`[badge] ${req.url}: ${error.message}`);
+        console.error(`[badge] ${forLog(req.url ?? "")}: ${forLog(databaseReason(error), 300)}`);
         write(req, res, unavailableBadge(request.kind));
       },
     );

@@ -1,15 +1,17 @@
 // The edge where domain errors become HTTP: `{ error: { code, message } }` with a fitting status.
+import { databaseReason, isDatabaseUnavailable } from "../db/unavailable";
 import { AppError, isAppError } from "../errors";
+import { redactSecrets } from "../log/redact";
+
+/** Seconds a client is asked to wait before trying again when a service is down. */
+const RETRY_AFTER_S = 30;
 
 export function jsonError(error: AppError): Response {
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
   const retryAfterS = error.details?.retryAfterS;
-  const headers: Record<string, string> = typeof retryAfterS === "number" ? { "Retry-After": String(retryAfterS) } : {};
+  if (typeof retryAfterS === "number") headers["Retry-After"] = String(retryAfterS);
+  else if (error.code === "service_unavailable") headers["Retry-After"] = String(RETRY_AFTER_S);
   return Response.json({ error: { code: error.code, message: error.message, ...error.details } }, { status: error.httpStatus, headers });
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as Error)?.name ?? ""} ${(error as Error)?.message ?? ""} ${(error as { code?: string })?.code ?? ""}`;
-  return /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|Connection terminated|connect timeout|DatabaseNotReachable|P1001/i.test(text);
 }
 
 /** Wraps a route handler: AppErrors become their response; anything else is logged and answered 500/503. */
@@ -20,10 +22,10 @@ export function withErrors<Args extends unknown[]>(handler: (...args: Args) => P
     } catch (error) {
       if (isAppError(error)) return jsonError(error);
       if (isDatabaseUnavailable(error)) {
-        console.error(`[api] database unavailable: ${(error as Error).message}`);
+        console.error(`[api] database unavailable: ${redactSecrets(databaseReason(error))}`);
         return jsonError(new AppError("service_unavailable", "The database is unavailable; try again in a minute."));
       }
-      console.error("[api] unexpected error", error);
+      console.error(`[api] unexpected error: ${redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
       return jsonError(new AppError("internal", "Something went wrong on our side; try again, or report it if it persists."));
     }
   };

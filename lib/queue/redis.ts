@@ -2,6 +2,7 @@
 import { Redis } from "ioredis";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { redactSecrets, redactUrl } from "../log/redact";
 
 export function createRedis(url = getEnv().REDIS_URL, forWorker = false): Redis {
   const redis = new Redis(url, {
@@ -25,11 +26,9 @@ export async function assertRedisReachable(redis: Redis, url = getEnv().REDIS_UR
   } catch (error) {
     throw new AppError(
       "service_unavailable",
-      `Redis is not reachable at ${redactUrl(url)} (${(error as Error).message}). Start Redis or set REDIS_URL.`,
+      `Redis is not reachable at ${redactUrl(url)} (${redactSecrets((error as Error).message)}). Start Redis or set REDIS_URL.`,
     );
   }
 }
 
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]+):([^@/]+)@/, "//$1:***@");
-}
+export { redactUrl } from "../log/redact";

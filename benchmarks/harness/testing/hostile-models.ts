@@ -1,5 +1,5 @@
-// Models built to break the harness's limits while passing validation (the mnist contract, allowed operators):
-// what a careless or hostile submission can do once it runs. Used by limits.test.ts.
+// Models built to break the harness while passing validation (the mnist or breast-cancer contract, allowed operators):
+// what a careless or hostile submission can do once it runs. Used by limits.test.ts and worker/hostile-runs.int.test.ts.
 import { attr, buildGraph, buildModel, floatTensor, int64Tensor } from "../../onnx/testing/build-model";
 
 const MNIST_INPUT = { name: "input", elemType: "float32" as const, shape: ["N", 1, 28, 28] };
@@ -68,5 +68,37 @@ export function buildEndlessLoopModel(iterations = 1e15): Uint8Array {
     outputs: [MNIST_OUTPUT],
     initializers: [...tail.initializers, int64Tensor("trip_count", [], [iterations]), floatTensor("count_start", [1], [0])],
     nodes: [...tail.nodes, { opType: "Loop", inputs: ["trip_count", "", "count_start"], outputs: ["counted"], attributes: [attr.graph("body", body)] }],
+  });
+}
+
+const CANCER_INPUT = { name: "features", elemType: "float32" as const, shape: ["N", 30] };
+
+/** features [N,30] → MatMul → scores [N, producedClasses], with every weight set to `weight`. */
+function cancerMatMul(weight: number, producedClasses = 2, declaredClasses = 2): Uint8Array {
+  return buildModel({
+    inputs: [CANCER_INPUT],
+    outputs: [{ name: "scores", elemType: "float32", shape: ["N", declaredClasses] }],
+    initializers: [floatTensor("weight", [30, producedClasses], new Float32Array(30 * producedClasses).fill(weight))],
+    nodes: [{ opType: "MatMul", inputs: ["features", "weight"], outputs: ["scores"] }],
+  });
+}
+
+/** A breast-cancer model whose scores are all NaN (weights NaN) or all infinite (weights ±Infinity). */
+export function buildNonFiniteScoresModel(weight: number): Uint8Array {
+  return cancerMatMul(weight);
+}
+
+/** Declares scores [N,2] (so it passes validation) but gives [N,3] when it runs. */
+export function buildShapeLiarModel(): Uint8Array {
+  return cancerMatMul(0.01, 3, 2);
+}
+
+/** Reshapes [N,30] to a fixed [7,2]: onnxruntime fails on the first run. */
+export function buildFailingRunModel(): Uint8Array {
+  return buildModel({
+    inputs: [CANCER_INPUT],
+    outputs: [{ name: "scores", elemType: "float32", shape: ["N", 2] }],
+    initializers: [int64Tensor("shape", [2], [7, 2])],
+    nodes: [{ opType: "Reshape", inputs: ["features", "shape"], outputs: ["scores"] }],
   });
 }

@@ -1,4 +1,6 @@
 import { getDb } from "@/lib/db/client";
+import { databaseReason } from "@/lib/db/unavailable";
+import { forLog } from "@/lib/log/redact";
 import { getQueue } from "@/lib/queue/get-queue";
 import { QUEUE_NAMES } from "@/lib/queue/contracts";
 import { HARNESS_VERSION } from "@/benchmarks/version";
@@ -11,7 +13,8 @@ async function check(probe: () => Promise<unknown>): Promise<"ok" | string> {
     await probe();
     return "ok";
   } catch (error) {
-    return (error as Error).message.split("\n")[0].slice(0, 200);
+    // The reason only (Prisma's message starts with a code frame), never a credential.
+    return forLog(databaseReason(error));
   }
 }
 

@@ -2,6 +2,7 @@ import { requireUser } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readFormData } from "@/lib/http/read-form";
 import { publicBaseUrl, withErrors } from "@/lib/http/respond";
 import { createSubmission } from "@/lib/submissions/create-submission";
 
@@ -19,12 +20,7 @@ export const POST = withErrors(async (request: Request) => {
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError("invalid_request", "Send the submission as multipart/form-data with the fields file, model and task.");
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new AppError("invalid_request", "The multipart body could not be read; send fields file, model and task.");
-  }
+  const form = await readFormData(request, getEnv().FRUGAL_MAX_MODEL_BYTES);
   const file = form.get("file");
   const fields = Object.fromEntries(
     ["model", "task", "name", "description", "paperUrl", "codeUrl", "licence"].flatMap((key) => {

@@ -1,4 +1,6 @@
 import { getDb } from "@/lib/db/client";
+import { databaseReason } from "@/lib/db/unavailable";
+import { forLog } from "@/lib/log/redact";
 import { badgeContent } from "@/lib/badges/badge-content";
 import { renderBadgeSvg } from "@/lib/badges/render-badge";
 import { serveBadgeSvg, toResponse, unavailableBadge } from "@/lib/badges/serve-badge";
@@ -23,7 +25,7 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     return await serveBadgeSvg(getDb(), request, slug, task.slice(0, -".svg".length));
   } catch (error) {
     // An image tag shows an image, never JSON: a database outage still answers with a (grey) badge.
-    console.error(`[badge] ${slug}/${task}: ${(error as Error).message}`);
+    console.error(`[badge] ${forLog(`${slug}/${task}`)}: ${forLog(databaseReason(error), 300)}`);
     return toResponse(request, unavailableBadge("svg"));
   }
 }

@@ -1,4 +1,6 @@
 import { getDb } from "@/lib/db/client";
+import { databaseReason } from "@/lib/db/unavailable";
+import { forLog } from "@/lib/log/redact";
 import { serveBadgeEndpoint, toResponse, unavailableBadge } from "@/lib/badges/serve-badge";
 
 export const runtime = "nodejs";
@@ -14,7 +16,7 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
   try {
     return await serveBadgeEndpoint(getDb(), request, slug, task);
   } catch (error) {
-    console.error(`[badge] ${slug}/${task}: ${(error as Error).message}`);
+    console.error(`[badge] ${forLog(`${slug}/${task}`)}: ${forLog(databaseReason(error), 300)}`);
     return toResponse(request, unavailableBadge("json"));
   }
 }
