@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFailingRunModel } from "@/benchmarks/harness/testing/hostile-models";
 import { buildModel, floatTensor } from "@/benchmarks/onnx/testing/build-model";
 import { zApiError } from "@/lib/api/schemas/common";
 import { zBoard } from "@/lib/api/schemas/leaderboard";
@@ -120,11 +121,14 @@ describe("frugalboard submit / status against a running server", { timeout: 180_
     expect(text.stdout).toMatch(/^rank\s+\d+ of \d+ on the mnist board/m);
   });
 
-  it("exits 4 with the reason when the benchmark fails", async () => {
-    // Valid by its declared shapes, so the server accepts it; at run time it answers [1,10] whatever the batch.
-    const path = join(dir, "fixed-batch.onnx");
+  it("exits 4 with the reason when the benchmark fails, 3 when the worker rejects the model's answers", async () => {
+    // Valid by its declared shapes, so the server accepts both; at run time one fails in onnxruntime, the other
+    // answers [1,10] whatever the batch, which breaks the output contract.
+    const failing = join(dir, "failing.onnx");
+    await writeFile(failing, buildFailingRunModel());
+    const fixedBatch = join(dir, "fixed-batch.onnx");
     await writeFile(
-      path,
+      fixedBatch,
       buildModel({
         inputs: [{ name: "input", elemType: "float32", shape: ["N", 1, 28, 28] }],
         outputs: [{ name: "scores", elemType: "float32", shape: ["N", 10] }],
@@ -132,11 +136,16 @@ describe("frugalboard submit / status against a running server", { timeout: 180_
         nodes: [{ opType: "Identity", inputs: ["constant_scores"], outputs: ["scores"] }],
       }),
     );
-    const run = await cli(["submit", path, "--task", "mnist", "--model", uniqueSlug("cli-broken"), "--server", server.url, "--json"], { FRUGALBOARD_TOKEN: token });
-    expect(run.code).toBe(4);
-    expect(run.stderr).toContain("frugalboard: the benchmark failed: The model's output scores was float32 [1,10] for a batch of");
-    const view = zSubmissionView.parse(JSON.parse(run.stdout));
+    const failed = await cli(["submit", failing, "--task", "breast-cancer", "--model", uniqueSlug("cli-broken"), "--server", server.url, "--json"], { FRUGALBOARD_TOKEN: token });
+    expect(failed.code).toBe(4);
+    expect(failed.stderr).toContain("frugalboard: the benchmark failed: onnxruntime: Non-zero status code returned while running Reshape node");
+    const view = zSubmissionView.parse(JSON.parse(failed.stdout));
     expect(view).toMatchObject({ status: "failed", rank: null, badge: null, result: null, error: { code: "runtime_error" } });
+
+    const rejected = await cli(["submit", fixedBatch, "--task", "mnist", "--model", uniqueSlug("cli-fixed"), "--server", server.url], { FRUGALBOARD_TOKEN: token });
+    expect(rejected.code).toBe(3);
+    expect(rejected.stderr).toContain("frugalboard: the benchmark rejected the model: The model's output `scores` was float32 [1,10] for a batch of 256");
+    expect(rejected.stderr).toContain("(rule: output-shape)");
   });
 
   it("exits 3 with the server's own message when the server refuses, and prints it as JSON with --json", async () => {
