@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { createBadgeFastPath } from "../lib/badges/fast-path";
 import { getDb } from "../lib/db/client";
+import { securityHeadersFor } from "../lib/http/security-headers";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   await app.prepare();
   const badges = createBadgeFastPath(getDb());
   const server = createServer((req, res) => {
+    // Set first, so every answer has them: the fast path's, and any Next.js writes without its config's headers.
+    for (const [name, value] of Object.entries(securityHeadersFor(req.url ?? "/"))) res.setHeader(name, value);
     if (!badges(req, res)) void handle(req, res);
   });
   // As `next start`: keep idle connections a little longer than common proxies do.

@@ -5,8 +5,11 @@ import { BenchmarkError } from "../../benchmarks/types";
 import { validateModel } from "../../benchmarks/onnx/validate";
 import { findTask } from "../../benchmarks/tasks/catalog";
 import type { Db } from "../db/client";
+import { databaseReason } from "../db/unavailable";
 import { getEnv } from "../env";
+import { forLog } from "../log/redact";
 import { AppError } from "../errors";
+import { safeHttpUrl, unsafeUrlReason } from "../models/safe-url";
 import { enqueueBenchmark } from "../queue/get-queue";
 
 export const zModelSlug = z
@@ -15,13 +18,42 @@ export const zModelSlug = z
   .toLowerCase()
   .regex(/^[a-z0-9]([a-z0-9-]{1,62})[a-z0-9]$/, "must be 3–64 characters: letters, digits and '-' (e.g. my-mnist-cnn)");
 
+// Control characters (and Unicode's bidirectional overrides, which can make a name read as another) have no
+// place in a one-line name; a description keeps its line breaks and tabs.
+// eslint-disable-next-line no-control-regex
+const NAME_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const TEXT_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+const zPublicUrl = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const reason = unsafeUrlReason(value);
+    if (reason) ctx.addIssue({ code: "custom", message: reason });
+  })
+  .transform((value) => safeHttpUrl(value) as string);
+
 export const zSubmissionInput = z.object({
   model: zModelSlug,
   task: z.string().trim().min(1, "is required (e.g. mnist)"),
-  name: z.string().trim().max(120).optional(),
-  description: z.string().trim().max(2_000).optional(),
+  name: z.string().trim().max(120).refine((v) => !NAME_FORBIDDEN.test(v), "must not contain control characters").optional(),
+  description: z.string().trim().max(2_000).refine((v) => !TEXT_FORBIDDEN.test(v), "must not contain control characters").optional(),
+  paperUrl: zPublicUrl.optional(),
+  codeUrl: zPublicUrl.optional(),
 });
 export type SubmissionInput = z.infer<typeof zSubmissionInput>;
+
+let lastSubmissionMs = 0;
+
+/**
+ * Now, but never the same millisecond twice in this process: the queue runs jobs in createdAt order and shows
+ * positions by it, and two uploads in one millisecond would otherwise tie.
+ */
+function submissionTime(): Date {
+  lastSubmissionMs = Math.max(Date.now(), lastSubmissionMs + 1);
+  return new Date(lastSubmissionMs);
+}
 
 export interface CreatedSubmission {
   id: string;
@@ -47,7 +79,7 @@ export async function createSubmission(
 
   const maxBytes = getEnv().FRUGAL_MAX_MODEL_BYTES;
   if (fileBytes.byteLength > maxBytes) {
-    throw new AppError("payload_too_large", `The model is ${fileBytes.byteLength} bytes; the limit is ${maxBytes} bytes.`);
+    throw new AppError("payload_too_large", `The model is ${fileBytes.byteLength} bytes; the limit is ${maxBytes} bytes.`, { rule: "size" });
   }
   try {
     validateModel(fileBytes, task, { maxBytes });
@@ -75,7 +107,14 @@ export async function createSubmission(
     const model =
       existing ??
       (await tx.model.create({
-        data: { slug: input.model, name: input.name ?? input.model, description: input.description, ownerId: submitter.id },
+        data: {
+          slug: input.model,
+          name: input.name ?? input.model,
+          description: input.description,
+          paperUrl: input.paperUrl,
+          codeUrl: input.codeUrl,
+          ownerId: submitter.id,
+        },
       }));
     await tx.artifact.upsert({
       where: { sha256 },
@@ -83,15 +122,15 @@ export async function createSubmission(
       create: { sha256, bytes: Buffer.from(fileBytes), sizeBytes: fileBytes.byteLength },
     });
     return tx.submission.create({
-      data: { modelId: model.id, taskId: task.id, artifactSha256: sha256, submitterId: submitter.id },
+      data: { modelId: model.id, taskId: task.id, artifactSha256: sha256, submitterId: submitter.id, createdAt: submissionTime() },
     });
   });
 
   try {
-    await enqueueBenchmark(submission.id);
+    await enqueueBenchmark(submission.id, submission.createdAt);
   } catch (error) {
     // The row is safe in PostgreSQL and the reconciler enqueues it when Redis is back; say so loudly.
-    console.error(`[submissions] ${submission.id} saved but not enqueued: ${(error as Error).message}`);
+    console.error(`[submissions] ${submission.id} saved but not enqueued: ${forLog(databaseReason(error), 300)}`);
   }
   return { id: submission.id, status: "queued" };
 }
