@@ -1,9 +1,12 @@
 import type { NextConfig } from "next";
+import { NEXT_HEADER_RULES } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native or worker-side packages stay outside the server bundle and load from node_modules at run time.
   serverExternalPackages: ["onnxruntime-node", "pg", "@prisma/adapter-pg", "bullmq", "ioredis", "onnx-proto", "protobufjs"],
   poweredByHeader: false,
+  // CSP, frame and sniffing rules on every page and API answer (lib/http/security-headers.ts says why these).
+  headers: async () => NEXT_HEADER_RULES,
   // `npm run lint` type-checks the whole project (CI runs it before the tests); checking again in every build
   // would only slow down `npm start`.
   typescript: { ignoreBuildErrors: true },

@@ -12,6 +12,7 @@ import { createQueueDashboard } from "../lib/admin/queue-dashboard";
 import { createBadgeFastPath } from "../lib/badges/fast-path";
 import { getDb } from "../lib/db/client";
 import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
+import { securityHeadersFor } from "../lib/http/security-headers";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
   const badges = createBadgeFastPath(getDb());
   const queues = createQueueDashboard(getDb());
   const server = createServer((req, res) => {
+    // Set first, so every answer has them: the fast path's, the dashboard's, and any Next.js writes without its
+    // config's headers.
+    for (const [name, value] of Object.entries(securityHeadersFor(req.url ?? "/"))) res.setHeader(name, value);
     // The peer's address, for per-IP rate limits; a value a client sent under this name is overwritten.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
     if (!badges(req, res) && !queues(req, res)) void handle(req, res);

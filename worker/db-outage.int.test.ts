@@ -83,7 +83,7 @@ describe("the worker while PostgreSQL is down", () => {
     expect({ status: waiting.status, attempts: waiting.attempts }).toEqual({ status: "QUEUED", attempts: 0 });
     const job = await (await getQueue(QUEUE_NAMES.benchmark)).getJob(id);
     expect(job?.attemptsMade).toBe(0);
-    expect(["waiting", "active", "prioritized"]).toContain(await job?.getState());
+    expect(["waiting", "delayed", "active"]).toContain(await job?.getState());
     expect(errors.some((line) => line.includes("back in the queue, next try in 1.2 s"))).toBe(true); // the wait grew to its cap
 
     await proxy.start();

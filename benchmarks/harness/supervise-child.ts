@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BenchmarkError } from "../types";
+import { childEnvironment } from "./child-env";
 import { readStatusBytes } from "./memory";
 import type { ChildMessage, ChildMessageType, ParentMessage } from "./protocol";
 
@@ -37,6 +38,7 @@ export class ChildSupervisor {
     this.child = fork(fileURLToPath(new URL("./child.ts", import.meta.url)), [], {
       execArgv: ["--import", tsx, "--expose-gc"],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
+      env: childEnvironment(),
     });
     // A child that could not be spawned emits "error" and never "exit".
     this.exited = new Promise((resolve) => {

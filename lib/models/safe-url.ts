@@ -9,3 +9,9 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** Why a URL typed by a submitter is refused, or null when it is a plain http(s) URL. */
+export function unsafeUrlReason(value: string): string | null {
+  if (value.length > 500) return "must be at most 500 characters";
+  return safeHttpUrl(value) ? null : "must be an http(s) URL such as https://arxiv.org/abs/1234.5678 (javascript:, data: and other schemes are refused)";
+}

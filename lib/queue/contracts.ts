@@ -14,6 +14,14 @@ export type BenchmarkJob = z.infer<typeof zBenchmarkJob>;
 
 export const BENCHMARK_JOB_NAME = "benchmark-submission";
 
+/**
+ * A job becomes runnable this long after its submission was made, and jobs run in the order of their submission
+ * times: BullMQ keeps delayed jobs sorted by due time. So the order is the database's (createdAt), which is what
+ * the queue position shown to users counts, even when concurrent uploads reach Redis in another order. The wait
+ * covers the time between writing the row and enqueueing its job.
+ */
+export const BENCHMARK_ORDER_DELAY_MS = 1_000;
+
 export const BENCHMARK_JOB_OPTIONS: JobsOptions = {
   // Retries are for transient faults (database or Redis hiccups, a worker killed mid-run); a model that breaks
   // a rule or a limit fails with UnrecoverableError and is never retried.

@@ -2,7 +2,7 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { getEnv } from "../env";
-import { QUEUE_NAMES, BENCHMARK_JOB_NAME, BENCHMARK_JOB_OPTIONS, zBenchmarkJob, type QueueName } from "./contracts";
+import { QUEUE_NAMES, BENCHMARK_JOB_NAME, BENCHMARK_JOB_OPTIONS, BENCHMARK_ORDER_DELAY_MS, zBenchmarkJob, type QueueName } from "./contracts";
 import { assertRedisReachable, createRedis } from "./redis";
 
 interface OpenQueue {
@@ -33,11 +33,15 @@ export async function getQueue(name: QueueName): Promise<Queue> {
   return open.queue;
 }
 
-/** Enqueues the benchmark of a submission; the job id is the submission id, so duplicates are dropped. */
-export async function enqueueBenchmark(submissionId: string): Promise<void> {
+/**
+ * Enqueues the benchmark of a submission; the job id is the submission id, so duplicates are dropped. Given the
+ * submission's createdAt, the job runs in createdAt order (BENCHMARK_ORDER_DELAY_MS says how).
+ */
+export async function enqueueBenchmark(submissionId: string, submittedAt?: Date): Promise<void> {
   const payload = zBenchmarkJob.parse({ submissionId });
   const queue = await getQueue(QUEUE_NAMES.benchmark);
-  await queue.add(BENCHMARK_JOB_NAME, payload, { ...BENCHMARK_JOB_OPTIONS, jobId: submissionId });
+  const order = submittedAt ? { timestamp: submittedAt.getTime(), delay: BENCHMARK_ORDER_DELAY_MS } : {};
+  await queue.add(BENCHMARK_JOB_NAME, payload, { ...BENCHMARK_JOB_OPTIONS, ...order, jobId: submissionId });
 }
 
 export async function closeQueues(): Promise<void> {

@@ -4,7 +4,9 @@ import { BenchmarkError } from "../../benchmarks/types";
 import { validateModel } from "../../benchmarks/onnx/validate";
 import { findTask } from "../../benchmarks/tasks/catalog";
 import type { Db, Prisma } from "../db/client";
+import { databaseReason } from "../db/unavailable";
 import { getEnv } from "../env";
+import { forLog } from "../log/redact";
 import { AppError } from "../errors";
 import { enqueueBenchmark } from "../queue/get-queue";
 import { zSubmissionInput } from "../api/schemas/inputs";
@@ -13,8 +15,19 @@ import { HARNESS_VERSION } from "../../benchmarks/version";
 import { assertDailyQuota } from "./daily-limit";
 import type { PublicStatus } from "./get-submission";
 
-// The schemas live with the other request bodies (lib/api/schemas.ts); re-exported for older imports.
+// The schemas live with the other request bodies (lib/api/schemas/inputs.ts); re-exported for older imports.
 export { zModelSlug, zSubmissionInput, type SubmissionInput } from "../api/schemas/inputs";
+
+let lastSubmissionMs = 0;
+
+/**
+ * Now, but never the same millisecond twice in this process: the queue runs jobs in createdAt order and shows
+ * positions by it, and two uploads in one millisecond would otherwise tie.
+ */
+function submissionTime(): Date {
+  lastSubmissionMs = Math.max(Date.now(), lastSubmissionMs + 1);
+  return new Date(lastSubmissionMs);
+}
 
 export interface CreatedSubmission {
   id: string;
@@ -42,7 +55,7 @@ export async function createSubmission(
 
   const maxBytes = getEnv().FRUGAL_MAX_MODEL_BYTES;
   if (fileBytes.byteLength > maxBytes) {
-    throw new AppError("payload_too_large", `The model is ${fileBytes.byteLength} bytes; the limit is ${maxBytes} bytes.`);
+    throw new AppError("payload_too_large", `The model is ${fileBytes.byteLength} bytes; the limit is ${maxBytes} bytes.`, { rule: "size" });
   }
   try {
     validateModel(fileBytes, task, { maxBytes });
@@ -83,19 +96,19 @@ export async function createSubmission(
       create: { sha256, bytes: Buffer.from(fileBytes), sizeBytes: fileBytes.byteLength },
     });
     const created = await tx.submission.create({
-      data: { modelId: model.id, taskId: task.id, artifactSha256: sha256, submitterId: submitter.id },
+      data: { modelId: model.id, taskId: task.id, artifactSha256: sha256, submitterId: submitter.id, createdAt: submissionTime() },
     });
-    return { id: created.id, status: "queued" as const, duplicate: false };
+    return { id: created.id, status: "queued" as const, duplicate: false, createdAt: created.createdAt };
   });
-  if (outcome.duplicate) return outcome;
+  if (!("createdAt" in outcome)) return outcome;
 
   try {
-    await enqueueBenchmark(outcome.id);
+    await enqueueBenchmark(outcome.id, outcome.createdAt);
   } catch (error) {
     // The row is safe in PostgreSQL and the reconciler enqueues it when Redis is back; say so loudly.
-    console.error(`[submissions] ${outcome.id} saved but not enqueued: ${(error as Error).message}`);
+    console.error(`[submissions] ${outcome.id} saved but not enqueued: ${forLog(databaseReason(error), 300)}`);
   }
-  return outcome;
+  return { id: outcome.id, status: outcome.status, duplicate: false };
 }
 
 /**

@@ -35,8 +35,12 @@ export async function getSubmission(db: Db, id: string, { baseUrl }: { baseUrl: 
 
   let queuePosition: number | null = null;
   if (row.status === "QUEUED") {
-    // Jobs run oldest first, one at a time per worker: the position is the number of queued rows ahead, plus one.
-    const ahead = await db.submission.count({ where: { status: "QUEUED", createdAt: { lt: row.createdAt } } });
+    // Jobs run in createdAt order (lib/queue/contracts.ts, BENCHMARK_ORDER_DELAY_MS), one at a time per worker: the
+    // position is the number of queued rows ahead, plus one. Rows of the same millisecond (made by two web
+    // processes) are ordered by id, so no two submissions ever show the same position.
+    const ahead = await db.submission.count({
+      where: { status: "QUEUED", OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] },
+    });
     queuePosition = ahead + 1;
   }
   const status = row.status.toLowerCase() as PublicStatus;

@@ -16,7 +16,7 @@ export async function reconcileQueue(db: Db, staleWorkerMs = 2 * 60_000): Promis
         { status: "RUNNING", OR: [{ workerId: null }, { workerId: { notIn: liveWorkers.map((w) => w.id) } }] },
       ],
     },
-    select: { id: true, status: true },
+    select: { id: true, status: true, createdAt: true },
     orderBy: { createdAt: "asc" },
   });
   const queue = await getQueue(QUEUE_NAMES.benchmark);
@@ -28,7 +28,7 @@ export async function reconcileQueue(db: Db, staleWorkerMs = 2 * 60_000): Promis
     // A finished or failed job for a row that is not final: the row is the truth, so the job runs again.
     if (job) await job.remove().catch(() => undefined);
     if (row.status === "RUNNING") await db.submission.updateMany({ where: { id: row.id, status: "RUNNING" }, data: { status: "QUEUED", progress: 0, phase: null } });
-    await enqueueBenchmark(row.id);
+    await enqueueBenchmark(row.id, row.createdAt);
     requeued.push(row.id);
   }
   return requeued;

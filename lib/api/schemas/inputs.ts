@@ -1,6 +1,7 @@
 // Request bodies of the v1 API, in one place: route handlers parse with them, and an OpenAPI document can be
 // generated from them. Messages complete the sentence "Field `x` …" (see parse-input.ts).
 import { z } from "zod";
+import { unsafeUrlReason } from "../../models/safe-url";
 
 export const zModelSlug = z
   .string()
@@ -12,18 +13,29 @@ export const zModelSlug = z
 export const zHttpUrl = z
   .string()
   .trim()
-  .max(2_000, "must be at most 2000 characters")
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "http:" || url.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "must be an http:// or https:// URL");
+  .superRefine((value, ctx) => {
+    const reason = unsafeUrlReason(value);
+    if (reason) ctx.addIssue({ code: "custom", message: reason });
+  });
 
-const zName = z.string().trim().min(1, "must not be empty").max(120, "must be at most 120 characters");
-const zDescription = z.string().trim().max(2_000, "must be at most 2000 characters");
+// Control characters (and Unicode's bidirectional overrides, which can make a name read as another) have no
+// place in a one-line name; a description keeps its line breaks and tabs.
+// eslint-disable-next-line no-control-regex
+const NAME_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const TEXT_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+const zName = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(120, "must be at most 120 characters")
+  .refine((value) => !NAME_FORBIDDEN.test(value), "must not contain control characters");
+const zDescription = z
+  .string()
+  .trim()
+  .max(2_000, "must be at most 2000 characters")
+  .refine((value) => !TEXT_FORBIDDEN.test(value), "must not contain control characters");
 const zLicence = z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters (an SPDX id such as MIT)");
 
 /** Multipart fields of POST /api/v1/submissions besides `file` (metadata is optional and updates the model). */
