@@ -1,24 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
-
-type Me = { username: string; role: string } | null;
+import { useMe } from "./use-me";
 
 /** The header's account links. Asked from the browser, so cached pages (boards) stay the same for everyone. */
 export function UserNav() {
-  const [me, setMe] = useState<Me | undefined>(undefined);
-
-  useEffect(() => {
-    let live = true;
-    fetch("/api/v1/auth/me", { cache: "no-store" })
-      .then((response) => (response.ok ? response.json() : { user: null }))
-      .then((body: { user: Me }) => live && setMe(body.user))
-      .catch(() => live && setMe(null));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const me = useMe();
 
   async function signOut() {
     await fetch("/api/v1/auth/signout", { method: "POST" }).catch(() => undefined);

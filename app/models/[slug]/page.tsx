@@ -10,6 +10,8 @@ import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { formatBytes, formatDate } from "@/lib/format";
 import { getModel, type ModelLookup } from "@/lib/models/get-model";
+import { ModelControls } from "./_owner/model-controls";
+import { OwnerScope } from "./_owner/owner-scope";
 import { BadgePanel } from "./badge-panel";
 import { ResultCard } from "./result-card";
 
@@ -43,8 +45,10 @@ export default async function ModelPage({ params }: Props) {
   const db = getDb();
   const badges = await Promise.all(model.tasks.map(async (t) => ({ taskId: t.taskId, content: badgeContent(await getBadgeFacts(db, model.slug, t.taskId)) })));
 
+  const editable = { slug: model.slug, name: model.name, description: model.description, paperUrl: model.paperUrl, codeUrl: model.codeUrl, licence: model.licence };
+
   return (
-    <div className="space-y-8">
+    <OwnerScope owner={model.owner} className="space-y-8">
       <header className="space-y-2">
         <p className="text-sm text-slate-500">
           <Link href="/">Tasks</Link> / models / {model.slug}
@@ -74,6 +78,7 @@ export default async function ModelPage({ params }: Props) {
             ) : null}
           </p>
         ) : null}
+        <ModelControls model={editable} hidden={model.hidden} />
       </header>
 
       {model.pending.length > 0 ? (
@@ -146,6 +151,6 @@ export default async function ModelPage({ params }: Props) {
       <p className="text-xs text-slate-500">
         As JSON: <a href={`/api/v1/models/${model.slug}`}>/api/v1/models/{model.slug}</a>
       </p>
-    </div>
+    </OwnerScope>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { EnergyClassChip, MeterLabel } from "@/app/_components/grades";
 import { formatBytes, formatCount, formatDateTime, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
 import type { ModelBoardResults } from "@/lib/models/get-model";
+import { WithdrawButton } from "./_owner/withdraw-button";
 import { EnvironmentPanel } from "./environment-panel";
 import { WindowPlot } from "./window-plot";
 
@@ -32,6 +33,7 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
           {formatDateTime(latest.createdAt)} · harness {latest.harnessVersion} · profile <code>{board.hardwareProfileId}</code> ·{" "}
           <Link href={`/submissions/${latest.submissionId}`}>submission</Link>
         </p>
+        {latest.status === "succeeded" ? <WithdrawButton submissionId={latest.submissionId} /> : null}
       </header>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm md:grid-cols-4">
         <Figure label="Accuracy">{formatPercent(latest.accuracy)}</Figure>
@@ -95,7 +97,7 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
                 <tr key={r.submissionId} className="num">
                   <td className="pr-4">
                     <Link href={`/submissions/${r.submissionId}`}>{formatDateTime(r.createdAt)}</Link>
-                    {r.status === "withdrawn" ? " (withdrawn)" : ""}
+                    {r.status === "withdrawn" ? " (withdrawn)" : <WithdrawButton submissionId={r.submissionId} />}
                   </td>
                   <td className="pr-4">{formatPercent(r.accuracy)}</td>
                   <td className="pr-4">
