@@ -62,7 +62,7 @@ test("an owner edits, renames, withdraws and deletes on the model page; others s
     await form.getByLabel("Display name").fill("Frugal logistic regression");
     await form.getByLabel("Code URL").fill("javascript:alert(1)");
     await form.getByRole("button", { name: "Save changes" }).click();
-    await expect(form.getByRole("alert")).toHaveText("Field `codeUrl` must be an http:// or https:// URL.");
+    await expect(form.getByRole("alert")).toHaveText("Field `codeUrl` must be an http(s) URL such as https://arxiv.org/abs/1234.5678 (javascript:, data: and other schemes are refused).");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Owner test model");
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/model-edit-refused.png` });

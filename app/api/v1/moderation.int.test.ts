@@ -132,8 +132,8 @@ describe("editing a model", () => {
       const response = await patchAs(owner.token, slug, json);
       return { status: response.status, message: (await response.json()).error.message };
     };
-    expect(await refusal({ paperUrl: "javascript:alert(1)" })).toEqual({ status: 400, message: "Field `paperUrl` must be an http:// or https:// URL." });
-    expect(await refusal({ codeUrl: "ftp://example.org/code" })).toEqual({ status: 400, message: "Field `codeUrl` must be an http:// or https:// URL." });
+    expect(await refusal({ paperUrl: "javascript:alert(1)" })).toEqual({ status: 400, message: "Field `paperUrl` must be an http(s) URL such as https://arxiv.org/abs/1234.5678 (javascript:, data: and other schemes are refused)." });
+    expect(await refusal({ codeUrl: "ftp://example.org/code" })).toEqual({ status: 400, message: "Field `codeUrl` must be an http(s) URL such as https://arxiv.org/abs/1234.5678 (javascript:, data: and other schemes are refused)." });
     expect(await refusal({ owner: "me" })).toEqual({ status: 400, message: "Field `owner` is not editable (editable: slug, name, description, paperUrl, codeUrl, licence)." });
     expect(await refusal({})).toEqual({ status: 400, message: "The request needs at least one of slug, name, description, paperUrl, codeUrl, licence." });
     expect(await refusal({ name: "" })).toEqual({ status: 400, message: "Field `name` must not be empty." });
