@@ -38,16 +38,24 @@ test("hostile names, descriptions, usernames, links and errors are shown as text
   // A link's quotes and brackets are percent-encoded, so it cannot leave its attribute; javascript: is never linked.
   expect(modelPage).toContain('href="https://example.org/%22%3E%3Csvg%20onload=alert(1)%3E"');
 
-  // And in the browser: nothing runs.
+  // And in the browser: nothing of theirs runs, and the site's own scripts, styles and chart are not blocked by
+  // the Content-Security-Policy.
   const dialogs: string[] = [];
+  const blocked: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  page.on("console", (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) blocked.push(message.text());
+  });
   await page.goto(`/models/${HOSTILE_SLUG}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(HOSTILE_TEXT.script);
   await expect(page.locator("svg[onload]")).toHaveCount(0);
+  await page.goto(`/tasks/mnist/${HOSTILE_PROFILE}/estimate`);
+  await expect(page.getByTestId("board-chart").locator("canvas")).toHaveAttribute("data-points", new RegExp(HOSTILE_SLUG));
   expect(dialogs).toEqual([]);
+  expect(blocked).toEqual([]);
 });
 
 const HEADERS = {
