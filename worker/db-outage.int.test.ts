@@ -27,6 +27,14 @@ beforeAll(async () => {
   process.env.FRUGAL_WORKER_OUTAGE_MAX_MS = "1200";
   proxy = await startTcpProxy(targetOf(testDatabaseUrl));
   workerDb = createDb(proxy.urlFor(testDatabaseUrl));
+  // Earlier test files leave submissions queued (they submit with no worker running). This file's workers would
+  // take, or re-enqueue, those too and share their backed-off tries among them: close them out of the way, so the
+  // counts below are about this file's own jobs whatever order the files run in.
+  await db.submission.updateMany({
+    where: { status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "FAILED", errorCode: "runtime_error", error: "Left queued by an earlier test file." },
+  });
+  await (await getQueue(QUEUE_NAMES.benchmark)).obliterate({ force: true });
 });
 
 afterEach(async () => {
