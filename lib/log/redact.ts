@@ -1,5 +1,7 @@
 // Secrets never reach a log: connection URLs lose their passwords, API tokens and Bearer credentials are masked.
 // Every log line that can carry a URL or an error from a driver goes through redactSecrets.
+import { stripControlChars } from "../../benchmarks/onnx/rules";
+
 const MASK = "***";
 const SECRET_PARAMS = /^(password|passwd|pass|pwd|sslpassword|sslkey|token|access_token|api_key|apikey|secret)$/i;
 // scheme://user:password@ — the password ends at the last '@' before the host (passwords may contain '@' or ':').
@@ -54,7 +56,6 @@ export function redactSecrets(text: string): string {
  * URL cannot forge a second line, credentials masked, and cut to `maxChars`.
  */
 export function forLog(text: string, maxChars = 200): string {
-  // eslint-disable-next-line no-control-regex
-  const oneLine = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  const oneLine = stripControlChars(text, "?");
   return redactSecrets(oneLine.length > maxChars ? `${oneLine.slice(0, maxChars)}…` : oneLine);
 }
