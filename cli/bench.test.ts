@@ -1,31 +1,17 @@
 // The CLI as a user runs it: `node cli/bin.mjs bench …` in a child process, checked by exit status and output.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { zBenchmarkErrorOutput, zBenchmarkResult } from "../benchmarks/harness/result-schema";
+import { runCli, type CliRun } from "../lib/testing/run-cli";
 import { formatSummary } from "./render";
 
-const ROOT = resolve(import.meta.dirname, "..");
 // The cheapest baseline: a run's time is mostly process start-up, and the machines that test are shared.
 const BASELINE = "benchmarks/tasks/mnist/baselines/mnist-logreg.onnx";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ["cli/bin.mjs", ...args],
-      { cwd: ROOT, env: { ...process.env, FRUGAL_IDLE_S: "0.05", ...env }, timeout: 120_000 },
-      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, { FRUGAL_IDLE_S: "0.05", ...env }, 120_000);
 }
 
 // Each case starts Node and tsx (seconds on a busy machine), so the cases get more time than the default.

@@ -1,6 +1,5 @@
 // `frugalboard submit` and `status` as a researcher runs them: the real bin in a child process, against the real
 // route handlers of app/api/v1 served over HTTP (lib/testing/route-server.ts) and a real worker in this process.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,6 +13,7 @@ import { zSubmissionView } from "@/lib/api/schemas/submissions";
 import { getDb } from "@/lib/db/client";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { newResearcher, TEST_HARNESS, uniqueSlug } from "@/lib/testing/fixtures";
+import { runCli, type CliRun } from "@/lib/testing/run-cli";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 
@@ -25,22 +25,9 @@ let worker: RunningWorker;
 let token: string;
 let dir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** The CLI with no token or server from this machine's environment unless a case gives them. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ["cli/bin.mjs", ...args],
-      { cwd: ROOT, env: { ...process.env, FRUGALBOARD_TOKEN: "", FRUGALBOARD_SERVER: "", ...env }, timeout: 170_000 },
-      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, { FRUGALBOARD_TOKEN: "", FRUGALBOARD_SERVER: "", ...env }, 170_000);
 }
 
 /** A port nothing listens on: bound, then released. */
