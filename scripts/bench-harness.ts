@@ -1,19 +1,18 @@
-// npm run bench:harness [-- TASK… --window-s S --windows K] — what the harness costs, and how repeatable it is.
-// For every baseline of every task (or of the tasks named), the harness's own model process (child.ts, driven
-// through the same protocol as runBenchmark: load, warm-up, accuracy pass, idle baseline) measures K offline
-// windows, and between them, in that same process, a raw onnxruntime-node loop (`session.run(feeds)` and nothing
-// else) runs over the same session, the same input tensors, threads and batch size for as long as a window. Same
-// process, because two processes running the same model can differ by tens of per cent for their whole life on a
-// VM (where their memory landed, what shares the caches): that would be measured instead of the harness.
-//   ratio  = median over the windows of harness throughput ÷ the mean of the raw loops just before and just after
-//            it (goal ≥ 0.97). Pairs seconds apart keep a machine whose load drifts from tilting the figure.
-//            Also printed: the same per CPU second (inferences ÷ CPU seconds of the process that ran them), which
-//            other work on the machine disturbs far less than wall-clock throughput.
-//   cv     = coefficient of variation of the offline net energy per inference across those windows, idle power
-//            subtracted as runBenchmark does (goal ≤ 2 % with the estimate meter on an idle machine).
-// Windows last as long as the protocol's (2 s with estimate, 10 s with rapl; --window-s to change), and none are
-// added for a high CV, so the figure is that of K fixed windows. Figures from a machine shared with other work say
-// more about that work than about the harness: run it on an idle one.
+// npm run bench:harness [-- TASK… --window-s S --windows K --block-ms B] — what the harness costs, and how repeatable
+// it is. For every baseline of every task (or of the tasks named), the harness's own model process (child.ts, driven
+// through the same protocol as runBenchmark: load, warm-up, accuracy pass, idle baseline, then offline windows):
+//   cv     = coefficient of variation of the offline net energy per inference across K windows of the protocol's
+//            length (2 s with estimate, 10 s with rapl; --window-s to change), idle power subtracted as runBenchmark
+//            does, none added for a high CV (goal ≤ 2 % with the estimate meter on an idle machine).
+//   ratio  = harness throughput ÷ a raw onnxruntime-node loop (`session.run(feeds)` and nothing else) over the same
+//            session, input tensors, threads and batch size, in that same process (goal ≥ 0.97). The two loops
+//            alternate in short blocks (harness-raw-raw-harness rounds, ChildBench.paired), each for as long as the
+//            K windows in all, so a machine whose speed drifts over seconds tilts neither; printed with a 95 %
+//            bootstrap interval over rounds, and the same per CPU second of the process.
+//   Beside the cv, that of the raw loop's CPU time per inference over K stretches of those rounds: what the
+//   machine and the runtime vary without the harness. A harness cv near it is the machine's, not the harness's.
+// Figures from a machine shared with other work say more about that work than about the harness: run it on an
+// idle one.
 import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -23,49 +22,75 @@ import { resolveSettings } from "../benchmarks/harness/defaults";
 import { toEnergyWindow } from "../benchmarks/harness/measure-scenario";
 import { ChildSupervisor } from "../benchmarks/harness/supervise-child";
 import { validateModel } from "../benchmarks/onnx/validate";
+import { quantileSorted } from "simple-statistics";
 import { coefficientOfVariation, median } from "../benchmarks/stats/summary";
 import { listTasks } from "../benchmarks/tasks/catalog";
 import { listBaselines, type Baseline } from "../benchmarks/tasks/list-baselines";
 import { BenchmarkError, type TaskDefinition } from "../benchmarks/types";
+import type { PairedRound, Span } from "../benchmarks/harness/protocol";
 
 const RATIO_GOAL = 0.97;
 const CV_GOAL = 0.02;
 const THREADS = 1;
 const IDLE_S = 1;
+/** Length of each block of the ratio's alternating loops: short against the seconds over which a VM's speed drifts. */
+const BLOCK_MS = 25;
 /** The mirror CI uses (DESIGN.md, "Tasks"), tried when FRUGAL_DATASET_MIRROR is not set. */
 const SHARED_MIRROR = fileURLToPath(new URL("../../shared/datasets", import.meta.url));
-
-interface Throughput {
-  /** Inferences per wall-clock second. */
-  perS: number;
-  /** Inferences per CPU second of the process (all its threads). */
-  perCpuS: number;
-}
-
-/** The child's bare `session.run(feeds)` loop over whole passes of the test set, for at least `seconds`. */
-async function rawThroughput(child: ChildSupervisor, seconds: number): Promise<Throughput> {
-  const raw = await child.request({ type: "raw-window", scenario: "offline", windowS: seconds }, "raw-window");
-  return { perS: raw.inferences / raw.wallS, perCpuS: raw.inferences / raw.cpuS };
-}
 
 interface Row {
   slug: string;
   ratio: number;
   cpuRatio: number;
   cv: number;
+  rawCv: number;
   meter: string;
 }
 
-async function benchBaseline(task: TaskDefinition, baseline: Baseline, windows: number, windowSOption: number | undefined): Promise<Row> {
+interface Options {
+  windows: number;
+  windowS: number | undefined;
+  blockS: number;
+}
+
+const perS = (span: Span) => span.inferences / span.wallS;
+const perCpuS = (span: Span) => span.inferences / span.cpuS;
+const total = (spans: Span[]): Span => spans.reduce((a, b) => ({ inferences: a.inferences + b.inferences, wallS: a.wallS + b.wallS, cpuS: a.cpuS + b.cpuS }));
+
+const BOOTSTRAP_RESAMPLES = 2000;
+
+/**
+ * Harness ÷ raw throughput over all the rounds (a ratio of totals: the mean of per-round ratios would lean high,
+ * as the mean of a ratio of noisy figures does), with a 95 % percentile-bootstrap interval over rounds.
+ */
+function pairedRatio(rounds: PairedRound[], rate: (span: Span) => number): { ratio: number; ci: [number, number] } {
+  const ratioOf = (picked: PairedRound[]) => rate(total(picked.map((r) => r.harness))) / rate(total(picked.map((r) => r.raw)));
+  const resampled = Array.from({ length: BOOTSTRAP_RESAMPLES }, () => ratioOf(rounds.map(() => rounds[Math.floor(Math.random() * rounds.length)])));
+  const sorted = resampled.sort((a, b) => a - b);
+  return { ratio: ratioOf(rounds), ci: [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)] };
+}
+
+/** CV of the raw loop's CPU seconds per inference over `stretches` runs of consecutive rounds. */
+function rawCv(rounds: PairedRound[], stretches: number): number {
+  const size = Math.max(1, Math.floor(rounds.length / stretches));
+  const perInference: number[] = [];
+  for (let at = 0; at + size <= rounds.length && perInference.length < stretches; at += size) {
+    const span = total(rounds.slice(at, at + size).map((r) => r.raw));
+    perInference.push(span.cpuS / span.inferences);
+  }
+  return coefficientOfVariation(perInference);
+}
+
+async function benchBaseline(task: TaskDefinition, baseline: Baseline, options: Options): Promise<Row> {
+  const { windows } = options;
   const model = validateModel(new Uint8Array(readFileSync(baseline.path)), task);
-  const settings = resolveSettings({ task: task.id, modelPath: baseline.path, windows, windowS: windowSOption, intraOpThreads: THREADS, idleS: IDLE_S });
+  const settings = resolveSettings({ task: task.id, modelPath: baseline.path, windows, windowS: options.windowS, intraOpThreads: THREADS, idleS: IDLE_S });
   const { windowS } = settings;
   const batchSize = model.batchFixedAtOne ? 1 : task.batchSize;
 
   const child = new ChildSupervisor({ timeLimitS: settings.timeLimitS, memoryLimitMb: settings.memoryLimitMb });
-  const harness: Throughput[] = [];
-  const raw: Throughput[] = [];
   const netPerInference: number[] = [];
+  let rounds: PairedRound[];
   try {
     const init = {
       taskId: task.id,
@@ -83,40 +108,47 @@ async function benchBaseline(task: TaskDefinition, baseline: Baseline, windows: 
     await child.request({ type: "accuracy" }, "accuracy");
     const idle = await child.request({ type: "idle", idleS: IDLE_S }, "idle");
     const idlePowerW = idle.grossEnergyJ / idle.wallS;
-    await rawThroughput(child, Math.min(windowS, 0.5)); // untimed, as the harness's first window is preceded by one
-    raw.push(await rawThroughput(child, windowS));
+    const windowsStart = performance.now();
     for (let i = 0; i < windows; i++) {
       const { window } = await child.request({ type: "window", scenario: "offline", windowS }, "window");
-      harness.push({ perS: window.inferences / window.wallS, perCpuS: window.inferences / window.cpuS });
       netPerInference.push(toEnergyWindow(window, i, idlePowerW).energyPerInferenceJ);
-      raw.push(await rawThroughput(child, windowS));
     }
+    // Each loop gets as long as the windows took, so its stretches are about a window long.
+    const totalS = (2 * (performance.now() - windowsStart)) / 1000;
+    ({ rounds } = await child.request({ type: "paired", scenario: "offline", blockS: options.blockS, totalS }, "paired"));
   } finally {
     await child.close();
   }
 
-  const pairRatios = (pick: (t: Throughput) => number) => harness.map((h, i) => pick(h) / ((pick(raw[i]) + pick(raw[i + 1])) / 2));
-  const ratio = median(pairRatios((t) => t.perS));
-  const cpuRatio = median(pairRatios((t) => t.perCpuS));
+  const wall = pairedRatio(rounds, perS);
+  const cpu = pairedRatio(rounds, perCpuS);
   const cv = coefficientOfVariation(netPerInference);
-  const fmt = (perS: number) => Math.round(perS).toLocaleString("en");
-  const meanOf = (list: Throughput[]) => list.reduce((sum, t) => sum + t.perS, 0) / list.length;
+  const bareCv = rawCv(rounds, windows);
+  const fmt = (rate: number) => Math.round(rate).toLocaleString("en");
+  const pct = (fraction: number) => `${(fraction * 100).toFixed(2)} %`;
   console.log(
-    `${baseline.slug} ratio ${ratio.toFixed(3)} (harness ${fmt(meanOf(harness))}/s, raw onnxruntime-node ${fmt(meanOf(raw))}/s; ` +
-      `per CPU second ${cpuRatio.toFixed(3)}; batch ${batchSize}, ${THREADS} thread)`,
+    `${baseline.slug} ratio ${wall.ratio.toFixed(3)} (95 % CI ${wall.ci.map((v) => v.toFixed(3)).join("–")}; ` +
+      `harness ${fmt(perS(total(rounds.map((r) => r.harness))))}/s, raw onnxruntime-node ${fmt(perS(total(rounds.map((r) => r.raw))))}/s; ` +
+      `per CPU second ${cpu.ratio.toFixed(3)}; ${rounds.length} rounds of ${options.blockS * 1000} ms blocks; batch ${batchSize}, ${THREADS} thread)`,
   );
-  console.log(`${baseline.slug} repeatability cv ${(cv * 100).toFixed(2)} % (offline energy per inference over ${windows} windows of ${windowS} s, meter ${settings.meter})`);
-  return { slug: baseline.slug, ratio, cpuRatio, cv, meter: settings.meter };
+  console.log(
+    `${baseline.slug} repeatability cv ${pct(cv)} (offline energy per inference over ${windows} windows of ${windowS} s, meter ${settings.meter}; ` +
+      `the bare loop's CPU time per inference over ${windows} stretches as long, later in the same process: cv ${pct(bareCv)})`,
+  );
+  return { slug: baseline.slug, ratio: wall.ratio, cpuRatio: cpu.ratio, cv, rawCv: bareCv, meter: settings.meter };
 }
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { windows: { type: "string", default: "5" }, "window-s": { type: "string" } },
+    options: { windows: { type: "string", default: "5" }, "window-s": { type: "string" }, "block-ms": { type: "string", default: String(BLOCK_MS) } },
   });
   const windows = Number(values.windows);
   const windowS = values["window-s"] === undefined ? undefined : Number(values["window-s"]);
-  if (!Number.isInteger(windows) || windows < 2 || (windowS !== undefined && !(windowS > 0))) throw new Error("--windows must be a whole number ≥ 2 and --window-s above 0.");
+  const blockS = Number(values["block-ms"]) / 1000;
+  if (!Number.isInteger(windows) || windows < 2 || (windowS !== undefined && !(windowS > 0)) || !(blockS > 0)) {
+    throw new Error("--windows must be a whole number ≥ 2, and --window-s and --block-ms above 0.");
+  }
   if (!process.env.FRUGAL_DATASET_MIRROR && existsSync(SHARED_MIRROR)) {
     process.env.FRUGAL_DATASET_MIRROR = SHARED_MIRROR;
     console.log(`datasets: FRUGAL_DATASET_MIRROR=${SHARED_MIRROR}`);
@@ -125,6 +157,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   console.log(`bench:harness — ${tasks.map((t) => t.id).join(", ")}; ${windows} windows of ${windowS ?? "the protocol's"} s per scenario, ${THREADS} thread`);
 
+  const options: Options = { windows, windowS, blockS };
   const rows: Row[] = [];
   for (const task of tasks) {
     const baselines = listBaselines(task.id);
@@ -140,7 +173,7 @@ async function main(): Promise<void> {
       console.log(`${task.id}: skipped, ${error.message.length > 240 ? `${error.message.slice(0, 240)}…` : error.message}`);
       continue;
     }
-    for (const baseline of baselines) rows.push(await benchBaseline(task, baseline, windows, windowS));
+    for (const baseline of baselines) rows.push(await benchBaseline(task, baseline, options));
   }
 
   if (rows.length === 0) return;
@@ -155,7 +188,8 @@ async function main(): Promise<void> {
   );
   console.log(
     `cv: ${cvMet}/${rows.length} models at or below ${CV_GOAL * 100} %; median ${(median(rows.map((r) => r.cv)) * 100).toFixed(2)} %; ` +
-      `highest ${(worstCv.cv * 100).toFixed(2)} % (${worstCv.slug}, meter ${worstCv.meter})`,
+      `highest ${(worstCv.cv * 100).toFixed(2)} % (${worstCv.slug}, meter ${worstCv.meter}); ` +
+      `the bare loop's: median ${(median(rows.map((r) => r.rawCv)) * 100).toFixed(2)} %`,
   );
   console.log(`took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -12,7 +12,7 @@ import { buildBatches, type Batch } from "./batches";
 import { currentRssBytes, peakRssBytes, resetPeakRss } from "./memory";
 import { measureIdle, measureWindow } from "./measure-window";
 import { buildNullModel, sessionOptions, warmRuntime } from "./warm-runtime";
-import type { ChildInit, ChildMessage, RawWindow } from "./protocol";
+import type { ChildInit, ChildMessage, PairedRound, RawWindow, Span } from "./protocol";
 
 /** Latency samples kept per scenario (8 bytes each); beyond it the reservoir keeps a uniform sample. */
 const LATENCY_SAMPLES = 100_000;
@@ -96,7 +96,7 @@ export class ChildBench {
    */
   async window(scenario: Scenario, windowS: number): Promise<RawWindow> {
     // session.run is called bare inside the window (no wrapper on the timed path); a failure is caught around it.
-    const run = (batch: Batch) => this.session.run(batch.feeds, batch.fetches);
+    const run = (batch: Batch) => this.session.run(batch.feeds);
     const batches = this.batches[scenario];
     const { samples } = this.dataset;
     if (!this.warmed.has(scenario)) {
@@ -108,11 +108,34 @@ export class ChildBench {
   }
 
   /**
-   * The reference for `npm run bench:harness`: the plainest loop a user would write over the same session and
-   * inputs, in this same process, so the comparison sees the harness's own cost and not the luck of two processes
-   * (on a shared VM two processes running the same model differed by up to 45 % for their whole life).
+   * The reference for `npm run bench:harness`: rounds of the harness's measured loop (measureWindow, exactly as
+   * window() runs it) against the plainest loop a user would write, `session.run(feeds)` over the same session and
+   * inputs, in blocks of `blockS`, ordered harness-raw-raw-harness so a machine that speeds up or slows down over a
+   * round tilts neither side; rounds go on until `totalS` has passed (two at least). Short blocks in one process,
+   * because this kind of VM changes speed by tens of per cent within seconds (a fixed JS workload: CV 24 % across
+   * 1 s chunks), and two processes running the same model differed by up to 45 % for their whole life.
    */
-  async rawWindow(scenario: Scenario, windowS: number): Promise<{ inferences: number; wallS: number; cpuS: number }> {
+  async paired(scenario: Scenario, blockS: number, totalS: number): Promise<PairedRound[]> {
+    const job = { scenario, windowS: blockS, batches: this.batches[scenario], samples: this.dataset.samples, meter: this.meter };
+    const run = (batch: Batch) => this.session.run(batch.feeds);
+    // A reservoir of its own, as large as the real one, so the result's latencies are not these blocks'.
+    const latency = new Reservoir(LATENCY_SAMPLES);
+    const harnessBlock = () => runModel(() => measureWindow({ ...job, run, latency }));
+    // Untimed first: the JIT's tiering of both loops would otherwise land in the first round.
+    await harnessBlock();
+    await this.rawBlock(scenario, blockS);
+    const rounds: PairedRound[] = [];
+    const start = performance.now();
+    while (rounds.length < 2 || performance.now() - start < totalS * 1000) {
+      const round = { harness: await harnessBlock(), raw: await this.rawBlock(scenario, blockS) };
+      const [raw, harness] = [await this.rawBlock(scenario, blockS), await harnessBlock()];
+      rounds.push({ harness: addSpans(round.harness, harness), raw: addSpans(round.raw, raw) });
+    }
+    return rounds;
+  }
+
+  /** Whole passes of a bare `session.run(feeds)` loop for at least `seconds`. */
+  private async rawBlock(scenario: Scenario, seconds: number): Promise<Span> {
     const { session } = this;
     const batches = this.batches[scenario];
     let inferences = 0;
@@ -121,7 +144,7 @@ export class ChildBench {
     do {
       for (const batch of batches) await session.run(batch.feeds);
       inferences += this.dataset.samples;
-    } while (performance.now() - start < windowS * 1000);
+    } while (performance.now() - start < seconds * 1000);
     const wallS = (performance.now() - start) / 1000;
     const cpu = process.cpuUsage(cpuStart);
     return { inferences, wallS, cpuS: (cpu.user + cpu.system) / 1e6 };
@@ -135,7 +158,7 @@ export class ChildBench {
       await session.run(this.batches["single-stream"][0].feeds); // its warm-up
     }
     const { session, latency } = this.floor;
-    const run = (batch: Batch) => session.run(batch.feeds, batch.fetches);
+    const run = (batch: Batch) => session.run(batch.feeds);
     const batches = this.batches["single-stream"];
     return measureWindow({ scenario: "single-stream", windowS, batches, samples: this.dataset.samples, run, meter: this.meter, latency });
   }
@@ -182,6 +205,8 @@ export class ChildBench {
     return data;
   }
 }
+
+const addSpans = (a: Span, b: Span): Span => ({ inferences: a.inferences + b.inferences, wallS: a.wallS + b.wallS, cpuS: a.cpuS + b.cpuS });
 
 function countNonFinite(values: Float32Array): number {
   let count = 0;

@@ -34,8 +34,8 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
       return { type: "window", window: await ready().window(message.scenario, message.windowS) };
     case "floor-window":
       return { type: "window", window: await ready().floorWindow(message.windowS) };
-    case "raw-window":
-      return { type: "raw-window", ...(await ready().rawWindow(message.scenario, message.windowS)) };
+    case "paired":
+      return { type: "paired", rounds: await ready().paired(message.scenario, message.blockS, message.totalS) };
     case "finish":
       return ready().finish();
   }

@@ -26,10 +26,10 @@ export type ParentMessage =
   /** One single-stream window of the null model (the harness floor), answered with "window". */
   | { type: "floor-window"; windowS: number }
   /**
-   * A bare `session.run(feeds)` loop over the same session and inputs, for as long as a window, with none of the
-   * harness's bookkeeping: the reference `npm run bench:harness` compares the harness's windows with.
+   * The harness's measured loop against a bare `session.run(feeds)` loop, in alternating blocks of `blockS` for
+   * `totalS`: what `npm run bench:harness` compares (ChildBench.paired).
    */
-  | { type: "raw-window"; scenario: Scenario; windowS: number }
+  | { type: "paired"; scenario: Scenario; blockS: number; totalS: number }
   | { type: "finish" };
 
 /** One measured window as the child saw it; the parent subtracts idle power and summarises. */
@@ -41,6 +41,19 @@ export interface RawWindow {
   meanRssBytes: number;
   peakRssBytes: number;
   grossEnergyJ: number;
+}
+
+/** Inferences run, and the wall and CPU seconds they took. */
+export interface Span {
+  inferences: number;
+  wallS: number;
+  cpuS: number;
+}
+
+/** One round of ChildBench.paired: two blocks of each loop, summed. */
+export interface PairedRound {
+  harness: Span;
+  raw: Span;
 }
 
 export interface LatencySummary extends Percentiles {
@@ -62,7 +75,7 @@ export type ChildMessage =
   | { type: "accuracy"; accuracy: number; macroF1: number; footprintPeakRssBytes: number }
   | { type: "idle"; wallS: number; cpuS: number; grossEnergyJ: number }
   | { type: "window"; window: RawWindow }
-  | { type: "raw-window"; inferences: number; wallS: number; cpuS: number }
+  | { type: "paired"; rounds: PairedRound[] }
   | { type: "finished"; peakRssBytes: number; latency: Record<Scenario, LatencySummary>; floorLatency: LatencySummary }
   | { type: "error"; code: BenchmarkErrorCode; message: string; rule?: string };
 

@@ -8,6 +8,6 @@ export const zHealth = z
     status: z.enum(["ok", "degraded"]),
     database: zCheck,
     redis: zCheck,
-    harnessVersion: z.string().meta({ examples: ["1.2.0"] }),
+    harnessVersion: z.string().meta({ examples: ["1.3.0"] }),
   })
   .meta({ id: "Health" });
