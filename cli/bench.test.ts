@@ -37,6 +37,12 @@ describe("frugalboard bench", { timeout: 180_000 }, () => {
     const summary = formatSummary(result);
     expect(summary).toMatch(/energy \/ inference\s+[\d.]+ µJ \(estimated\), 95% CI/);
     expect(summary).toMatch(/harness floor\s+[\d.]+ µJ \(estimated\) per query/);
+    // An unstable result says so, and what to do about it; a stable one has no such line.
+    expect(formatSummary({ ...result, unstable: false, energyCv: 0.01 })).not.toMatch(/unstable/i);
+    const unstable = formatSummary({ ...result, unstable: true, energyCv: 0.123 });
+    expect(unstable).toContain("— UNSTABLE");
+    expect(unstable).toMatch(new RegExp(`unstable\\s+the energy windows still varied by 12\\.3% \\(above 5%\\) after ${result.offline.energy.windows} of them`));
+    expect(unstable).toContain("run again on an idle machine, or with longer windows (--window-s)");
   });
 
   it("refuses a file that is not ONNX: the reason on stderr and in --json, exit 3", async () => {

@@ -1,4 +1,5 @@
 // What the CLI prints: a one-line progress bar on stderr and a readable summary on stdout.
+import { DEFAULTS } from "../benchmarks/harness/defaults";
 import type { BenchmarkProgress, BenchmarkResult } from "../benchmarks/types";
 import { formatBytes, formatCount, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "../lib/format";
 
@@ -15,6 +16,15 @@ function meterLine(r: BenchmarkResult, estimated: string): string {
   if (r.meter === "rapl" && typeof r.meterDetails.domains === "string") parts.push(r.meterDetails.domains);
   if (r.meterDetails.meterSelection === "auto" && r.meter === "estimate") parts.push(String(r.meterDetails.meterSelectionReason));
   return parts.join(" · ");
+}
+
+/** Why a result is flagged unstable, and what to do about it. */
+function unstableHint(r: BenchmarkResult): string {
+  return (
+    `the energy windows still varied by ${formatPercent(r.energyCv, 1)} (above ${formatPercent(DEFAULTS.cvLimit, 0)}) after ${r.offline.energy.windows} of them, so the machine's ` +
+    "speed changed while it measured (other work, a shared virtual machine). The median and its interval stand; for a steadier " +
+    "figure run again on an idle machine, or with longer windows (--window-s)."
+  );
 }
 
 export function formatSummary(r: BenchmarkResult): string {
@@ -39,6 +49,7 @@ export function formatSummary(r: BenchmarkResult): string {
     ["meter", meterLine(r, estimated)],
     ["profile", `${r.hardware.cpuModel} · ${r.hardware.threads} threads · onnxruntime ${r.onnxruntimeVersion} · ${r.intraOpThreads} intra-op thread(s) · id ${r.hardware.id}`],
     ["harness", r.harnessVersion],
+    ...(r.unstable ? ([["unstable", unstableHint(r)]] as [string, string][]) : []),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return `${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n")}\n`;

@@ -12,6 +12,7 @@ import { createSubmission } from "../lib/submissions/create-submission";
 import { startTcpProxy, targetOf, type TcpProxy } from "../lib/testing/tcp-proxy";
 import { testDatabaseUrl } from "../lib/testing/test-env";
 import { uniqueSlug } from "../lib/testing/fixtures";
+import { closeOutLeftoverSubmissions, finished as finishedRow, waitFor } from "../lib/testing/worker-runs";
 import { startWorker, type RunningWorker } from "./start-worker";
 
 const db = getDb();
@@ -27,14 +28,8 @@ beforeAll(async () => {
   process.env.FRUGAL_WORKER_OUTAGE_MAX_MS = "1200";
   proxy = await startTcpProxy(targetOf(testDatabaseUrl));
   workerDb = createDb(proxy.urlFor(testDatabaseUrl));
-  // Earlier test files leave submissions queued (they submit with no worker running). This file's workers would
-  // take, or re-enqueue, those too and share their backed-off tries among them: close them out of the way, so the
-  // counts below are about this file's own jobs whatever order the files run in.
-  await db.submission.updateMany({
-    where: { status: { in: ["QUEUED", "RUNNING"] } },
-    data: { status: "FAILED", errorCode: "runtime_error", error: "Left queued by an earlier test file." },
-  });
-  await (await getQueue(QUEUE_NAMES.benchmark)).obliterate({ force: true });
+  // This file's workers would share their backed-off tries with jobs earlier files left queued.
+  await closeOutLeftoverSubmissions(db);
 });
 
 afterEach(async () => {
@@ -60,17 +55,7 @@ async function submit(): Promise<string> {
   return id;
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const finished = (id: string) => () => db.submission.findUnique({ where: { id } }).then((row) => (row && !["QUEUED", "RUNNING"].includes(row.status) ? row : undefined));
+const finished = (id: string) => finishedRow(db, id);
 
 function captureErrors(): string[] {
   const lines: string[] = [];

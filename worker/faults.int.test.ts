@@ -8,6 +8,7 @@ import { closeQueues, getQueue } from "../lib/queue/get-queue";
 import { createSubmission } from "../lib/submissions/create-submission";
 import { reconcileQueue } from "../lib/submissions/reconcile";
 import { baselineBytes, TEST_HARNESS, uniqueSlug } from "../lib/testing/fixtures";
+import { finished as finishedRow, runningWithProgress as runningRow, waitFor } from "../lib/testing/worker-runs";
 import { startWorker } from "./start-worker";
 
 const db = getDb();
@@ -39,20 +40,8 @@ async function submitBaseline(file: string): Promise<string> {
   return id;
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const runningWithProgress = (id: string) => () =>
-  db.submission.findUnique({ where: { id } }).then((row) => (row?.status === "RUNNING" && row.progress > 0 ? row : undefined));
-const finished = (id: string) => () =>
-  db.submission.findUnique({ where: { id } }).then((row) => (row && !["QUEUED", "RUNNING"].includes(row.status) ? row : undefined));
+const runningWithProgress = (id: string) => runningRow(db, id);
+const finished = (id: string) => finishedRow(db, id);
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
 

@@ -38,8 +38,20 @@ function persist<T>(ctx: ProcessContext, what: string, call: () => Promise<T>): 
 
 const PROGRESS_WRITE_INTERVAL_MS = 500;
 
-/** Writes progress to PostgreSQL at most every 500 ms (and on each phase change), one write at a time. */
-function progressWriter(db: Db, submissionId: string) {
+/** True when the submission's row is gone: its owner deleted the model, which deletes its submissions. */
+const isDeleted = (db: Db, submissionId: string) => db.submission.count({ where: { id: submissionId } }).then((rows) => rows === 0);
+
+/** What a job ends with when its submission was deleted: completed, nothing recorded, one line in the log. */
+function dropped(submissionId: string, when: string): { skipped: string } {
+  console.log(`[worker] ${submissionId}: the model was deleted ${when}; nothing to record`);
+  return { skipped: `deleted ${when}` };
+}
+
+/**
+ * Writes progress to PostgreSQL at most every 500 ms (and on each phase change), one write at a time. A write that
+ * finds no running row checks whether the submission was deleted, and if so calls onDeleted (which stops the run).
+ */
+function progressWriter(db: Db, submissionId: string, onDeleted: () => void) {
   let lastWriteAt = 0;
   let lastPhase = "";
   let chain: Promise<void> = Promise.resolve();
@@ -51,6 +63,9 @@ function progressWriter(db: Db, submissionId: string) {
       lastPhase = progress.phase;
       chain = chain
         .then(() => recordProgress(db, submissionId, progress.percent, progress.phase))
+        .then(async (saved) => {
+          if (!saved && (await isDeleted(db, submissionId))) onDeleted();
+        })
         .catch((error: Error) => console.error(`[worker] progress of ${submissionId} not saved: ${error.message}`));
     },
     flush: () => chain,
@@ -64,11 +79,13 @@ export async function processBenchmark(job: Job, ctx: ProcessContext): Promise<{
   const { db } = ctx;
 
   const submission = await beforeStart(() => db.submission.findUnique({ where: { id: submissionId }, include: { artifact: true } }));
-  if (!submission) throw new UnrecoverableError(`Submission ${submissionId} no longer exists.`);
+  if (!submission) return dropped(submissionId, "before it ran");
   if (!(await beforeStart(() => markRunning(db, submissionId, ctx.workerId)))) return { skipped: `already ${submission.status.toLowerCase()}` };
 
   const dir = await mkdtemp(join(tmpdir(), "frugal-job-"));
-  const progress = progressWriter(db, submissionId);
+  // Deleting the model stops its benchmark at the next progress write, rather than let it run to the end for nobody.
+  const deletion = new AbortController();
+  const progress = progressWriter(db, submissionId, () => deletion.abort());
   try {
     const modelPath = join(dir, "model.onnx");
     await writeFile(modelPath, submission.artifact.bytes);
@@ -76,14 +93,21 @@ export async function processBenchmark(job: Job, ctx: ProcessContext): Promise<{
       ...ctx.harness,
       task: submission.taskId,
       modelPath,
-      signal: ctx.signal,
+      signal: AbortSignal.any([ctx.signal, deletion.signal]),
       onProgress: progress.onProgress,
     });
     await progress.flush();
-    await persist(ctx, `result of ${submissionId}`, () => recordSuccess(db, submissionId, result));
+    try {
+      await persist(ctx, `result of ${submissionId}`, () => recordSuccess(db, submissionId, result));
+    } catch (error) {
+      // Deleted after its last progress write: the result's row has no submission to belong to.
+      if (await isDeleted(db, submissionId).catch(() => false)) return dropped(submissionId, "as its benchmark finished");
+      throw error;
+    }
     return { accuracy: result.accuracy, energyPerInferenceJ: result.energyPerInferenceJ };
   } catch (error) {
     await progress.flush();
+    if (deletion.signal.aborted) return dropped(submissionId, "while it ran; its benchmark was stopped");
     await handleFailure(job, ctx, submissionId, error);
     throw error;
   } finally {

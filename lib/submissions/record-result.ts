@@ -11,11 +11,13 @@ export async function markRunning(db: Db, submissionId: string, workerId: string
   return count === 1;
 }
 
-export async function recordProgress(db: Db, submissionId: string, percent: number, phase: string): Promise<void> {
-  await db.submission.updateMany({
+/** Progress of a running submission; false when no running row took it (deleted, or handed back). */
+export async function recordProgress(db: Db, submissionId: string, percent: number, phase: string): Promise<boolean> {
+  const { count } = await db.submission.updateMany({
     where: { id: submissionId, status: "RUNNING" },
     data: { progress: Math.max(0, Math.min(99, Math.floor(percent))), phase },
   });
+  return count > 0;
 }
 
 export async function upsertHardwareProfile(db: Db, profile: HardwareProfile): Promise<void> {
