@@ -54,6 +54,13 @@ describe("the OpenAPI document", () => {
     expect(unauthorized.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
   });
 
+  it("documents Retry-After on the answers that send it (429, and 503 while a service is down)", () => {
+    for (const id of ["TooManyRequests", "ServiceUnavailable"]) {
+      const response = document.components?.responses?.[id] as { headers?: Record<string, unknown> } | undefined;
+      expect(response?.headers?.["Retry-After"], id).toMatchObject({ schema: { type: "string" } });
+    }
+  });
+
   it("declares the bearer token and the session cookie, and the multipart form the server validates", () => {
     expect(document.components?.securitySchemes).toMatchObject({
       bearerToken: { type: "http", scheme: "bearer" },

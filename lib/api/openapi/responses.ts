@@ -54,7 +54,11 @@ const ERRORS = {
   413: { id: "PayloadTooLarge", description: "The upload is larger than the server's limit; the message names both sizes." },
   422: { id: "InvalidModel", description: "The ONNX file breaks a rule of the task's contract; `error.rule` names it." },
   429: { id: "TooManyRequests", description: "Too many requests; `Retry-After` says when to try again.", headers: retryAfter },
-  503: { id: "ServiceUnavailable", description: "The database or the queue is unavailable; try again in a minute." },
+  503: {
+    id: "ServiceUnavailable",
+    description: "The database or the queue is unavailable; `Retry-After` says when to try again (30 s).",
+    headers: retryAfter,
+  },
 } as const;
 
 export type ErrorStatus = keyof typeof ERRORS;
