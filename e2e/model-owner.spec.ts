@@ -80,7 +80,15 @@ test("an owner edits, renames, withdraws and deletes on the model page; others s
     await expect(page.getByText(`formerly ${slug}`)).toBeVisible();
   });
 
-  await test.step("withdraw, after a confirm: the result shows withdrawn and leaves the board", async () => {
+  // The shields.io badge, through the web server's fast path: it must show a moderation change at once, not when
+  // its cached answer expires a minute later.
+  const badge = async (name: string) => {
+    const response = await page.request.get(`/api/v1/badges/${name}/mnist`);
+    return { status: response.status(), message: ((await response.json()) as { message: string }).message };
+  };
+
+  await test.step("withdraw, after a confirm: the result shows withdrawn and leaves the board, and so does its badge", async () => {
+    expect(await badge(renamed)).toMatchObject({ status: 200, message: expect.stringMatching(/^mnist \d/) });
     await page.goto("/tasks/mnist");
     await expect(page.locator(`tr[data-model="${renamed}"]`).first()).toBeVisible();
     await openModel(page, renamed, "owner");
@@ -93,6 +101,7 @@ test("an owner edits, renames, withdraws and deletes on the model page; others s
     await page.goto("/tasks/mnist");
     await expect(page.locator('tr[data-model="mnist-cnn"]').first()).toBeVisible();
     await expect(page.locator(`tr[data-model="${renamed}"]`)).toHaveCount(0);
+    expect(await badge(renamed)).toEqual({ status: 200, message: "mnist withdrawn" });
   });
 
   await test.step("an admin sees the controls on someone else's model, hides and unhides it", async () => {
@@ -119,6 +128,7 @@ test("an owner edits, renames, withdraws and deletes on the model page; others s
     await expect(page).toHaveURL(/\/$/);
     expect((await page.goto(`/models/${renamed}`))?.status()).toBe(404);
     expect((await page.request.get(`/models/${slug}`)).status()).toBe(404);
+    expect(await badge(renamed)).toEqual({ status: 404, message: "not found" });
   });
   await other.context().close();
 });

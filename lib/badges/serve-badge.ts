@@ -4,6 +4,7 @@
 // web server's fast path (fast-path.ts) write it the same way.
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
+import { processWide } from "../cache/process-wide";
 import { createTtlCache } from "../cache/ttl-cache";
 import { badgeContent, type BadgeFacts } from "./badge-content";
 import { BADGE_CACHE_SECONDS, shieldsEndpoint } from "./endpoint-json";
@@ -24,8 +25,9 @@ export interface BadgeAnswer {
 
 export type BadgeRequest = { kind: "svg"; slug: string; taskId: string; style: string | null } | { kind: "json"; slug: string; taskId: string };
 
-const factsCache = createTtlCache<Promise<BadgeFacts>>({ ttlMs: TTL_MS, maxEntries: 10_000 });
-const answers = createTtlCache<BadgeAnswer>({ ttlMs: TTL_MS, maxEntries: 10_000 });
+// Process-wide, so clearBadgeCache() from a Next.js route also clears what the web server's fast path answers from.
+const factsCache = processWide("badge-facts", () => createTtlCache<Promise<BadgeFacts>>({ ttlMs: TTL_MS, maxEntries: 10_000 }));
+const answers = processWide("badge-answers", () => createTtlCache<BadgeAnswer>({ ttlMs: TTL_MS, maxEntries: 10_000 }));
 
 /** A model's badge facts, one database visit per model and task per minute; concurrent readers share it. */
 function cachedFacts(db: Db, slug: string, taskId: string): Promise<BadgeFacts> {
