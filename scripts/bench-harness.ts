@@ -3,14 +3,15 @@
 // through the same protocol as runBenchmark: load, warm-up, accuracy pass, idle baseline, then offline windows):
 //   cv     = coefficient of variation of the offline net energy per inference across K windows of the protocol's
 //            length (2 s with estimate, 10 s with rapl; --window-s to change), idle power subtracted as runBenchmark
-//            does, none added for a high CV (goal ≤ 2 % with the estimate meter on an idle machine).
+//            does, none added for a high CV (goal ≤ 2 % with the estimate meter on an idle machine). Each window is
+//            followed by a bare loop as long ("bare-window"), and the CV of its CPU time per inference is printed
+//            beside: what the machine and the runtime vary without the harness. A harness cv near it is the
+//            machine's, not the harness's.
 //   ratio  = harness throughput ÷ a raw onnxruntime-node loop (`session.run(feeds)` and nothing else) over the same
 //            session, input tensors, threads and batch size, in that same process (goal ≥ 0.97). The two loops
 //            alternate in short blocks (harness-raw-raw-harness rounds, ChildBench.paired), each for as long as the
-//            K windows in all, so a machine whose speed drifts over seconds tilts neither; printed with a 95 %
+//            windows took, so a machine whose speed drifts over seconds tilts neither; printed with a 95 %
 //            bootstrap interval over rounds, and the same per CPU second of the process.
-//   Beside the cv, that of the raw loop's CPU time per inference over K stretches of those rounds: what the
-//   machine and the runtime vary without the harness. A harness cv near it is the machine's, not the harness's.
 // Figures from a machine shared with other work say more about that work than about the harness: run it on an
 // idle one.
 import { existsSync, readFileSync } from "node:fs";
@@ -70,17 +71,6 @@ function pairedRatio(rounds: PairedRound[], rate: (span: Span) => number): { rat
   return { ratio: ratioOf(rounds), ci: [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)] };
 }
 
-/** CV of the raw loop's CPU seconds per inference over `stretches` runs of consecutive rounds. */
-function rawCv(rounds: PairedRound[], stretches: number): number {
-  const size = Math.max(1, Math.floor(rounds.length / stretches));
-  const perInference: number[] = [];
-  for (let at = 0; at + size <= rounds.length && perInference.length < stretches; at += size) {
-    const span = total(rounds.slice(at, at + size).map((r) => r.raw));
-    perInference.push(span.cpuS / span.inferences);
-  }
-  return coefficientOfVariation(perInference);
-}
-
 async function benchBaseline(task: TaskDefinition, baseline: Baseline, options: Options): Promise<Row> {
   const { windows } = options;
   const model = validateModel(new Uint8Array(readFileSync(baseline.path)), task);
@@ -90,6 +80,7 @@ async function benchBaseline(task: TaskDefinition, baseline: Baseline, options: 
 
   const child = new ChildSupervisor({ timeLimitS: settings.timeLimitS, memoryLimitMb: settings.memoryLimitMb });
   const netPerInference: number[] = [];
+  const bareCpuPerInference: number[] = [];
   let rounds: PairedRound[];
   try {
     const init = {
@@ -108,13 +99,17 @@ async function benchBaseline(task: TaskDefinition, baseline: Baseline, options: 
     await child.request({ type: "accuracy" }, "accuracy");
     const idle = await child.request({ type: "idle", idleS: IDLE_S }, "idle");
     const idlePowerW = idle.grossEnergyJ / idle.wallS;
-    const windowsStart = performance.now();
+    await child.request({ type: "bare-window", scenario: "offline", windowS: Math.min(windowS, 0.5) }, "bare-window"); // its JIT warm-up
+    let windowsS = 0;
     for (let i = 0; i < windows; i++) {
       const { window } = await child.request({ type: "window", scenario: "offline", windowS }, "window");
       netPerInference.push(toEnergyWindow(window, i, idlePowerW).energyPerInferenceJ);
+      windowsS += window.wallS;
+      const { span } = await child.request({ type: "bare-window", scenario: "offline", windowS }, "bare-window");
+      bareCpuPerInference.push(span.cpuS / span.inferences);
     }
-    // Each loop gets as long as the windows took, so its stretches are about a window long.
-    const totalS = (2 * (performance.now() - windowsStart)) / 1000;
+    // Each loop of the ratio runs for as long as the windows took (halving it widened the intervals by about √2).
+    const totalS = 2 * windowsS;
     ({ rounds } = await child.request({ type: "paired", scenario: "offline", blockS: options.blockS, totalS }, "paired"));
   } finally {
     await child.close();
@@ -123,7 +118,7 @@ async function benchBaseline(task: TaskDefinition, baseline: Baseline, options: 
   const wall = pairedRatio(rounds, perS);
   const cpu = pairedRatio(rounds, perCpuS);
   const cv = coefficientOfVariation(netPerInference);
-  const bareCv = rawCv(rounds, windows);
+  const bareCv = coefficientOfVariation(bareCpuPerInference);
   const fmt = (rate: number) => Math.round(rate).toLocaleString("en");
   const pct = (fraction: number) => `${(fraction * 100).toFixed(2)} %`;
   console.log(
@@ -133,7 +128,7 @@ async function benchBaseline(task: TaskDefinition, baseline: Baseline, options: 
   );
   console.log(
     `${baseline.slug} repeatability cv ${pct(cv)} (offline energy per inference over ${windows} windows of ${windowS} s, meter ${settings.meter}; ` +
-      `the bare loop's CPU time per inference over ${windows} stretches as long, later in the same process: cv ${pct(bareCv)})`,
+      `a bare loop's CPU time per inference in windows as long, alternating with these: cv ${pct(bareCv)})`,
   );
   return { slug: baseline.slug, ratio: wall.ratio, cpuRatio: cpu.ratio, cv, rawCv: bareCv, meter: settings.meter };
 }

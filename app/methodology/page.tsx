@@ -281,8 +281,8 @@ export default function MethodologyPage() {
           <li>
             On a <strong>shared virtual machine</strong> the CPU&apos;s own speed changes from second to second (another guest on the same
             core, frequency changes), and CPU time per inference with it. On the 2-vCPU KVM guest this project is built on, a bare
-            onnxruntime loop varied by 7 % (median coefficient of variation over 2 s stretches, 15 baseline models, November 2026;{" "}
-            <code>npm run bench:harness</code> prints it beside the harness&apos;s own). Results from such machines are often flagged
+            onnxruntime loop varied by 2–21 % across 2 s windows (coefficient of variation, median 9 % over 15 baseline models,
+            November 2026; <code>npm run bench:harness</code> prints it beside the harness&apos;s own). Results from such machines are often flagged
             unstable: their median and interval still hold, but a steady figure needs an idle machine.
           </li>
           <li>

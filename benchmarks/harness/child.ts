@@ -36,6 +36,8 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
       return { type: "window", window: await ready().floorWindow(message.windowS) };
     case "paired":
       return { type: "paired", rounds: await ready().paired(message.scenario, message.blockS, message.totalS) };
+    case "bare-window":
+      return { type: "bare-window", span: await ready().bareWindow(message.scenario, message.windowS) };
     case "finish":
       return ready().finish();
   }

@@ -1,4 +1,5 @@
-// The reference npm run bench:harness measures against: the harness's loop and a bare one, alternated in one process.
+// The references npm run bench:harness measures against: the harness's loop and a bare one alternated in one process
+// (the ratio), and the bare loop alone for a window's length (the CV beside the harness's).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { validateModel } from "../onnx/validate";
@@ -6,7 +7,7 @@ import { getTask } from "../tasks/catalog";
 import { listBaselines } from "../tasks/list-baselines";
 import { ChildSupervisor } from "./supervise-child";
 
-describe("ChildBench.paired (the paired message)", () => {
+describe("ChildBench.paired and bareWindow (the paired and bare-window messages)", () => {
   it("alternates the harness's measured loop with a bare one, whole passes each, and leaves the result's latencies alone", async () => {
     const task = getTask("breast-cancer"); // its dataset ships with the project
     const baseline = listBaselines(task.id).find((b) => b.slug === "breast-cancer-logreg")!;
@@ -34,6 +35,12 @@ describe("ChildBench.paired (the paired message)", () => {
       const measuredS = rounds.reduce((sum, r) => sum + r.harness.wallS + r.raw.wallS, 0);
       expect(measuredS).toBeGreaterThanOrEqual(0.3 - 0.04); // rounds go on until totalS (one round of slack)
       expect(tookS).toBeGreaterThanOrEqual(measuredS);
+      const { span } = await child.request({ type: "bare-window", scenario: "offline", windowS: 0.05 }, "bare-window");
+      expect(span.inferences % samples).toBe(0);
+      expect(span.inferences).toBeGreaterThan(0);
+      expect(span.wallS).toBeGreaterThanOrEqual(0.05);
+      expect(span.cpuS).toBeGreaterThan(0);
+
       // The blocks keep their latencies apart: the benchmark's own record of offline calls is still empty.
       const finished = await child.request({ type: "finish" }, "finished");
       expect(finished.latency.offline.calls).toBe(0);

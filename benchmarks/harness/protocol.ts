@@ -30,6 +30,8 @@ export type ParentMessage =
    * `totalS`: what `npm run bench:harness` compares (ChildBench.paired).
    */
   | { type: "paired"; scenario: Scenario; blockS: number; totalS: number }
+  /** Whole passes of the bare loop alone for at least `windowS`, answered with "bare-window" (bench:harness's CV reference). */
+  | { type: "bare-window"; scenario: Scenario; windowS: number }
   | { type: "finish" };
 
 /** One measured window as the child saw it; the parent subtracts idle power and summarises. */
@@ -76,6 +78,7 @@ export type ChildMessage =
   | { type: "idle"; wallS: number; cpuS: number; grossEnergyJ: number }
   | { type: "window"; window: RawWindow }
   | { type: "paired"; rounds: PairedRound[] }
+  | { type: "bare-window"; span: Span }
   | { type: "finished"; peakRssBytes: number; latency: Record<Scenario, LatencySummary>; floorLatency: LatencySummary }
   | { type: "error"; code: BenchmarkErrorCode; message: string; rule?: string };
 
