@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { alertClass, buttonClass, inputClass } from "./form-styles";
+import { FormAlert } from "./form-alert";
+import { buttonClass, inputClass } from "./form-styles";
 
 /** Sign-in and sign-up: JSON to the auth API, then a full navigation so every part of the page sees the session. */
 export function AuthForm({ mode, next }: { mode: "signin" | "signup"; next: string }) {
@@ -54,11 +55,7 @@ export function AuthForm({ mode, next }: { mode: "signin" | "signup"; next: stri
         />
       </label>
       {mode === "signup" ? <p className="text-xs text-slate-500">At least 10 characters; a few words make a good one.</p> : null}
-      {error ? (
-        <p role="alert" className={alertClass}>
-          {error}
-        </p>
-      ) : null}
+      <FormAlert error={error} />
       <button type="submit" disabled={busy} className={buttonClass}>
         {busy ? "Please wait…" : label}
       </button>

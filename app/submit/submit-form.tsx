@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { alertClass, buttonClass, inputClass } from "@/app/_components/form-styles";
+import { FormAlert } from "@/app/_components/form-alert";
+import { buttonClass, inputClass } from "@/app/_components/form-styles";
 import { precheckModelFile } from "@/lib/submissions/precheck-file";
 import { uploadWithProgress } from "./upload";
 
@@ -104,11 +105,7 @@ export function SubmitForm({ tasks, maxBytes }: { tasks: { id: string; title: st
           <p>{progress < 100 ? `Uploading… ${progress}%` : "Uploaded; the server is checking the model…"}</p>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className={alertClass}>
-          {error}
-        </p>
-      ) : null}
+      <FormAlert error={error} />
       <button type="submit" disabled={busy} className={buttonClass}>
         {busy ? "Uploading…" : "Submit"}
       </button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { alertClass } from "@/app/_components/form-styles";
+import { FormAlert } from "@/app/_components/form-alert";
 
 export function SignOutEverywhere() {
   const [error, setError] = useState<string | null>(null);
@@ -20,11 +20,7 @@ export function SignOutEverywhere() {
       <button type="button" onClick={signOutEverywhere} className="rounded border border-slate-300 px-4 py-2 text-sm dark:border-slate-700">
         Sign out everywhere
       </button>
-      {error ? (
-        <p role="alert" className={alertClass}>
-          {error}
-        </p>
-      ) : null}
+      <FormAlert error={error} />
     </div>
   );
 }

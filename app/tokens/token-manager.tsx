@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { CopyButton } from "@/app/_components/copy-button";
-import { alertClass, buttonClass, inputClass } from "@/app/_components/form-styles";
+import { FormAlert } from "@/app/_components/form-alert";
+import { buttonClass, inputClass } from "@/app/_components/form-styles";
 
 interface TokenRow {
   id: string;
@@ -87,11 +88,7 @@ export function TokenManager() {
           </p>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className={alertClass}>
-          {error}
-        </p>
-      ) : null}
+      <FormAlert error={error} />
       {tokens === null ? (
         <p className="text-sm text-slate-500">Loading…</p>
       ) : tokens.length === 0 ? (

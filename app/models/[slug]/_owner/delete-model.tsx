@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { alertClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/app/_components/form-styles";
+import { FormAlert } from "@/app/_components/form-alert";
+import { dangerButtonClass, inputClass, secondaryButtonClass } from "@/app/_components/form-styles";
 import { callApi, modelApiUrl } from "./call-api";
 
 /** DELETE /api/v1/models/:slug once the slug has been typed, then back to the boards. */
@@ -32,11 +33,7 @@ export function DeleteModel({ slug, onCancel }: { slug: string; onCancel: () => 
         Type <code>{slug}</code> to confirm
         <input className={inputClass} type="text" name="confirm" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
       </label>
-      {error ? (
-        <p role="alert" className={alertClass}>
-          {error}
-        </p>
-      ) : null}
+      <FormAlert error={error} />
       <div className="flex gap-3">
         <button type="submit" disabled={busy || typed.trim() !== slug} className={dangerButtonClass}>
           {busy ? "Deleting…" : "Delete this model"}

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { alertClass, buttonClass, inputClass, secondaryButtonClass } from "@/app/_components/form-styles";
+import { FormAlert } from "@/app/_components/form-alert";
+import { buttonClass, inputClass, secondaryButtonClass } from "@/app/_components/form-styles";
 import { callApi, modelApiUrl } from "./call-api";
 
 export interface EditableModel {
@@ -74,11 +75,7 @@ export function EditModelForm({ model, onDone }: { model: EditableModel; onDone:
         Description
         <textarea className={inputClass} name="description" rows={3} defaultValue={model.description ?? ""} />
       </label>
-      {error ? (
-        <p role="alert" className={alertClass}>
-          {error}
-        </p>
-      ) : null}
+      <FormAlert error={error} />
       <div className="flex gap-3">
         <button type="submit" disabled={busy} className={buttonClass}>
           {busy ? "Saving…" : "Save changes"}

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { alertClass, secondaryButtonClass } from "@/app/_components/form-styles";
+import { FormAlert } from "@/app/_components/form-alert";
+import { secondaryButtonClass } from "@/app/_components/form-styles";
 import { callApi, modelApiUrl } from "./call-api";
 
 /** Admins: POST /api/v1/models/:slug/hide or /unhide, then the page shows (or drops) the hidden notice. */
@@ -25,11 +26,7 @@ export function HideToggle({ slug, hidden }: { slug: string; hidden: boolean }) 
       <button type="button" onClick={toggle} disabled={busy} className={secondaryButtonClass}>
         {hidden ? "Unhide" : "Hide"}
       </button>
-      {error ? (
-        <p role="alert" className={`${alertClass} basis-full`}>
-          {error}
-        </p>
-      ) : null}
+      <FormAlert error={error} className="basis-full" />
     </>
   );
 }
