@@ -28,7 +28,7 @@ import { coefficientOfVariation, median } from "../benchmarks/stats/summary";
 import { listTasks } from "../benchmarks/tasks/catalog";
 import { listBaselines, type Baseline } from "../benchmarks/tasks/list-baselines";
 import { BenchmarkError, type TaskDefinition } from "../benchmarks/types";
-import type { PairedRound, Span } from "../benchmarks/harness/protocol";
+import { addSpans, type PairedRound, type Span } from "../benchmarks/harness/protocol";
 
 const RATIO_GOAL = 0.97;
 const CV_GOAL = 0.02;
@@ -56,7 +56,7 @@ interface Options {
 
 const perS = (span: Span) => span.inferences / span.wallS;
 const perCpuS = (span: Span) => span.inferences / span.cpuS;
-const total = (spans: Span[]): Span => spans.reduce((a, b) => ({ inferences: a.inferences + b.inferences, wallS: a.wallS + b.wallS, cpuS: a.cpuS + b.cpuS }));
+const total = (spans: Span[]): Span => spans.reduce(addSpans);
 
 const BOOTSTRAP_RESAMPLES = 2000;
 

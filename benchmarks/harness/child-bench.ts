@@ -10,9 +10,9 @@ import { getTask, loadTaskDataset } from "../tasks/registry";
 import { BenchmarkError, type LoadedDataset, type Scenario, type TaskDefinition } from "../types";
 import { buildBatches, type Batch } from "./batches";
 import { currentRssBytes, peakRssBytes, resetPeakRss } from "./memory";
-import { measureIdle, measureWindow } from "./measure-window";
+import { cpuSecondsSince, measureIdle, measureWindow } from "./measure-window";
 import { buildNullModel, sessionOptions, warmRuntime } from "./warm-runtime";
-import type { ChildInit, ChildMessage, PairedRound, RawWindow, Span } from "./protocol";
+import { addSpans, type ChildInit, type ChildMessage, type PairedRound, type RawWindow, type Span } from "./protocol";
 
 /** Latency samples kept per scenario (8 bytes each); beyond it the reservoir keeps a uniform sample. */
 const LATENCY_SAMPLES = 100_000;
@@ -145,9 +145,7 @@ export class ChildBench {
       for (const batch of batches) await session.run(batch.feeds);
       inferences += this.dataset.samples;
     } while (performance.now() - start < seconds * 1000);
-    const wallS = (performance.now() - start) / 1000;
-    const cpu = process.cpuUsage(cpuStart);
-    return { inferences, wallS, cpuS: (cpu.user + cpu.system) / 1e6 };
+    return { inferences, wallS: (performance.now() - start) / 1000, cpuS: cpuSecondsSince(cpuStart) };
   }
 
   /** One single-stream window of the null model: the same batches, loop and meter as the model's windows. */
@@ -205,8 +203,6 @@ export class ChildBench {
     return data;
   }
 }
-
-const addSpans = (a: Span, b: Span): Span => ({ inferences: a.inferences + b.inferences, wallS: a.wallS + b.wallS, cpuS: a.cpuS + b.cpuS });
 
 function countNonFinite(values: Float32Array): number {
   let count = 0;

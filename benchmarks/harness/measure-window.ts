@@ -33,7 +33,7 @@ class RssSampler {
 
 const secondsSince = (start: bigint) => Number(hrtime.bigint() - start) / 1e9;
 /** process.cpuUsage covers every thread of this process (getrusage RUSAGE_SELF), onnxruntime's included; µs → s. */
-const cpuSecondsSince = (start: NodeJS.CpuUsage) => {
+export const cpuSecondsSince = (start: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
 };

@@ -35,21 +35,21 @@ export type ParentMessage =
   | { type: "finish" };
 
 /** One measured window as the child saw it; the parent subtracts idle power and summarises. */
-export interface RawWindow {
-  scenario: Scenario;
-  inferences: number;
-  wallS: number;
-  cpuS: number;
-  meanRssBytes: number;
-  peakRssBytes: number;
-  grossEnergyJ: number;
-}
-
 /** Inferences run, and the wall and CPU seconds they took. */
 export interface Span {
   inferences: number;
   wallS: number;
   cpuS: number;
+}
+
+/** Two spans as one: their inferences and seconds summed. */
+export const addSpans = (a: Span, b: Span): Span => ({ inferences: a.inferences + b.inferences, wallS: a.wallS + b.wallS, cpuS: a.cpuS + b.cpuS });
+
+export interface RawWindow extends Span {
+  scenario: Scenario;
+  meanRssBytes: number;
+  peakRssBytes: number;
+  grossEnergyJ: number;
 }
 
 /** One round of ChildBench.paired: two blocks of each loop, summed. */
