@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   buildEndlessLoopModel,
   buildFailingRunModel,
@@ -27,7 +27,6 @@ const LIMITS = { timeLimitS: 6, memoryLimitMb: 512 };
 const HARNESS = { windows: 1, maxWindows: 1, windowS: 0.01, idleS: 0.01, meter: "estimate" as const, ...LIMITS };
 const CANCER_LOGREG = join(process.cwd(), "benchmarks", "tasks", "breast-cancer", "baselines", "breast-cancer-logreg.onnx");
 
-const savedTmp = process.env.TMPDIR;
 const jobsDir = mkdtempSync(join(tmpdir(), "frugal-hostile-runs-"));
 const sentinel = join(jobsDir, "sentinel.txt");
 const SENTINEL_TEXT = "outside the model's process: never to be read or written\n";
@@ -39,7 +38,7 @@ let token: string;
 beforeAll(async () => {
   // Job folders are made in os.tmpdir(); pointing it here puts the sentinel where a relative path from a job
   // folder ("../sentinel.txt") lands.
-  process.env.TMPDIR = jobsDir;
+  vi.stubEnv("TMPDIR", jobsDir);
   writeFileSync(sentinel, SENTINEL_TEXT);
   // An access time older than the modification time: under relatime any read of the file updates it.
   utimesSync(sentinel, OLD, WRITTEN);
@@ -49,8 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker?.close();
-  process.env.TMPDIR = savedTmp;
-  if (savedTmp === undefined) delete process.env.TMPDIR;
+  vi.unstubAllEnvs();
   rmSync(jobsDir, { recursive: true, force: true });
   await closeQueues();
   await db.$disconnect();

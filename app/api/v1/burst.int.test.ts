@@ -4,7 +4,7 @@
 // The figures are printed; `npm run bench:burst` prints the same for other sizes.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { QUEUE_NAMES } from "@/lib/queue/contracts";
@@ -19,14 +19,13 @@ const WORKERS = 2;
 const HARNESS = { windows: 1, maxWindows: 1, windowS: 0.02, idleS: 0.05, meter: "estimate" as const };
 const MODEL = new Uint8Array(readFileSync(join(process.cwd(), "benchmarks", "tasks", "breast-cancer", "baselines", "breast-cancer-logreg.onnx")));
 const db = getDb();
-const savedLimit = process.env.FRUGAL_SUBMISSIONS_PER_DAY;
 const workers: RunningWorker[] = [];
 let burst: Burst;
 let queuedBefore: number;
 
 beforeAll(async () => {
   // Users take turns too (25 × 20), but a daily limit is not what this test measures.
-  process.env.FRUGAL_SUBMISSIONS_PER_DAY = "100000";
+  vi.stubEnv("FRUGAL_SUBMISSIONS_PER_DAY", "100000");
   resetEnvForTests();
   queuedBefore = await db.submission.count({ where: { status: "QUEUED" } });
   burst = await submitBurst(db, postSubmission, { count: COUNT, users: 25, concurrency: 8, task: "breast-cancer", model: MODEL });
@@ -34,8 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const worker of workers) await worker.close();
-  if (savedLimit === undefined) delete process.env.FRUGAL_SUBMISSIONS_PER_DAY;
-  else process.env.FRUGAL_SUBMISSIONS_PER_DAY = savedLimit;
+  vi.unstubAllEnvs();
   resetEnvForTests();
   await closeQueues();
   await db.$disconnect();

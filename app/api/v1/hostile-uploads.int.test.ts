@@ -2,7 +2,7 @@
 // refused with the rule it broke, and nothing is stored — no model, no artifact, no submission.
 // Models that pass validation and misbehave when they run are in worker/hostile-runs.int.test.ts.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { floatTensor } from "@/benchmarks/onnx/testing/build-model";
 import { HOSTILE_FILES, mnistModel, type HostileFile } from "@/benchmarks/onnx/testing/hostile-files";
 import { hashToken } from "@/lib/auth/tokens";
@@ -16,17 +16,15 @@ const db = getDb();
 const MAX_MODEL_BYTES = 1024 * 1024;
 const SUBMISSIONS_URL = "http://localhost/api/v1/submissions";
 let token: string;
-const savedMax = process.env.FRUGAL_MAX_MODEL_BYTES;
 
 beforeAll(async () => {
-  process.env.FRUGAL_MAX_MODEL_BYTES = String(MAX_MODEL_BYTES);
+  vi.stubEnv("FRUGAL_MAX_MODEL_BYTES", String(MAX_MODEL_BYTES));
   resetEnvForTests();
   token = await newResearcher(db, "hostile");
 });
 
 afterAll(async () => {
-  if (savedMax === undefined) delete process.env.FRUGAL_MAX_MODEL_BYTES;
-  else process.env.FRUGAL_MAX_MODEL_BYTES = savedMax;
+  vi.unstubAllEnvs();
   resetEnvForTests();
   await closeQueues();
   await db.$disconnect();
