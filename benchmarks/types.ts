@@ -152,6 +152,13 @@ export interface HarnessFloor {
   windowS: number;
 }
 
+export interface OfflineBatchChoice {
+  batchSize: number;
+  /** "fixed": the model's batch dimension allows one size; "probed": the cheapest of the probed sizes. */
+  rule: "fixed" | "probed";
+  probes: { batchSize: number; cpuSPerSample: number; blocks: number }[];
+}
+
 export interface ScenarioResult {
   scenario: Scenario;
   batchSize: number;
@@ -209,8 +216,14 @@ export interface BenchmarkResult {
   cpuS: number;
   wallS: number;
   offline: ScenarioResult;
+  /** How the offline batch was chosen, with the probe's figures (choose-batch.ts). Absent before harness 1.4.0. */
+  offlineBatch?: OfflineBatchChoice;
   singleStream: ScenarioResult;
   windows: EnergyWindow[];
+  /** Graph inputs that were initializers too, removed before the session was made (they are weights). Since 1.4.0. */
+  initializerInputsRemoved?: number;
+  /** onnxruntime's warnings while it loaded and ran the model (at most RUNTIME_LOG_LINES lines). Since 1.4.0. */
+  runtimeLog?: string[];
   /** The null model's cost at batch 1, beside singleStream. */
   harnessFloor?: HarnessFloor;
   intraOpThreads: number;
@@ -221,7 +234,7 @@ export interface BenchmarkResult {
 }
 
 export interface BenchmarkProgress {
-  phase: "validate" | "load" | "warmup" | "accuracy" | "idle" | "offline" | "single-stream" | "floor" | "done";
+  phase: "validate" | "batch" | "load" | "warmup" | "accuracy" | "idle" | "offline" | "single-stream" | "floor" | "done";
   /** Overall progress 0–100. */
   percent: number;
 }
@@ -235,6 +248,8 @@ export interface BenchmarkOptions {
   maxWindows?: number;
   windowS?: number;
   idleS?: number;
+  /** Seconds of the offline batch probe. */
+  batchProbeS?: number;
   timeLimitS?: number;
   memoryLimitMb?: number;
   meter?: MeterKind;

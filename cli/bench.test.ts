@@ -37,6 +37,14 @@ describe("frugalboard bench", { timeout: 180_000 }, () => {
     const summary = formatSummary(result);
     expect(summary).toMatch(/energy \/ inference\s+[\d.]+ µJ \(estimated\), 95% CI/);
     expect(summary).toMatch(/harness floor\s+[\d.]+ µJ \(estimated\) per query/);
+    expect(summary).toMatch(new RegExp(`offline batch\\s+${result.offline.batchSize} \\(the cheapest per sample of 1, 4, 16, 64, 256, probed\\)`));
+    expect(summary).not.toContain("weights as inputs");
+    // A model fixed at batch 1 says so and how to export it; weights listed as inputs and onnxruntime's warnings are named.
+    const fixed = formatSummary({ ...result, offlineBatch: { batchSize: 1, rule: "fixed", probes: [] }, initializerInputsRemoved: 6, runtimeLog: ["[W:onnxruntime:, graph.cc:1] x"] });
+    expect(fixed).toMatch(/offline batch\s+1 — the model's batch dimension is fixed at 1/);
+    expect(fixed).toContain("dynamic_axes");
+    expect(fixed).toMatch(/weights as inputs\s+6 graph inputs were initializers/);
+    expect(fixed).toMatch(/onnxruntime said\s+1 warning\(s\), e\.g\. \[W:onnxruntime:/);
     // An unstable result says so, and what to do about it; a stable one has no such line.
     expect(formatSummary({ ...result, unstable: false, energyCv: 0.01 })).not.toMatch(/unstable/i);
     const unstable = formatSummary({ ...result, unstable: true, energyCv: 0.123 });

@@ -27,6 +27,33 @@ function unstableHint(r: BenchmarkResult): string {
   );
 }
 
+/** The offline batch: the probe's choice, or why there was none to make. */
+function batchLine(r: BenchmarkResult): string {
+  const batch = r.offlineBatch ?? { batchSize: r.offline.batchSize, rule: "fixed", probes: [] };
+  if (batch.rule === "probed") return `${batch.batchSize} (the cheapest per sample of ${batch.probes.map((p) => p.batchSize).join(", ")}, probed)`;
+  if (batch.batchSize === 1) {
+    return (
+      "1 — the model's batch dimension is fixed at 1, so every inference is one call; export it with a dynamic batch axis " +
+      '(torch.onnx.export(…, dynamic_axes={"input": {0: "N"}})) to be measured at its cheapest batch'
+    );
+  }
+  return `${batch.batchSize} (the whole test set in one batch)`;
+}
+
+/** What the harness changed in the file, and what onnxruntime said about it. */
+function preparationRows(r: BenchmarkResult): [string, string][] {
+  const rows: [string, string][] = [];
+  if (r.initializerInputsRemoved) {
+    rows.push([
+      "weights as inputs",
+      `${r.initializerInputsRemoved} graph inputs were initializers (weights); they were removed from the inputs before measuring, as onnxruntime ` +
+        "would otherwise treat the weights as inputs (no constant folding). Export with keep_initializers_as_inputs=False.",
+    ]);
+  }
+  if (r.runtimeLog?.length) rows.push(["onnxruntime said", `${r.runtimeLog.length} warning(s), e.g. ${r.runtimeLog[0]}`]);
+  return rows;
+}
+
 export function formatSummary(r: BenchmarkResult): string {
   const estimated = r.estimated ? " (estimated)" : "";
   const gross = r.grossEnergyPerInferenceJ === undefined ? "" : ` (gross ${formatMicrojoules(r.grossEnergyPerInferenceJ)} before idle is subtracted)`;
@@ -41,6 +68,8 @@ export function formatSummary(r: BenchmarkResult): string {
     ["accuracy per joule", `${formatPerJoule(r.accuracyPerJoule)} correct predictions per joule${estimated}`],
     ["model memory", `${formatBytes(r.modelMemoryBytes)} (peak ${formatBytes(r.peakRssBytes)} − baseline ${formatBytes(r.baselineRssBytes)})`],
     ["parameters", `${formatCount(r.paramCount)} · file ${formatBytes(r.fileBytes)}`],
+    ["offline batch", batchLine(r)],
+    ...preparationRows(r),
     ["energy / query (batch 1)", `${formatMicrojoules(r.singleStream.energy.energyPerInferenceJ)}${estimated}`],
     ["latency (batch 1)", `p50 ${formatMs(r.latencyP50Ms)} · p90 ${formatMs(r.latencyP90Ms)}`],
     ...(floor

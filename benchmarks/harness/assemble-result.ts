@@ -1,5 +1,5 @@
 // Puts the measurements together as the BenchmarkResult of types.ts. Offline drives the ranked figures.
-import type { BenchmarkResult, HardwareProfile, HarnessFloor, ModelInfo, ScenarioResult, TaskDefinition } from "../types";
+import type { BenchmarkResult, HardwareProfile, HarnessFloor, ModelInfo, OfflineBatchChoice, ScenarioResult, TaskDefinition } from "../types";
 import { HARNESS_VERSION } from "../version";
 import type { HarnessSettings } from "./defaults";
 import type { ScenarioMeasurement } from "./measure-scenario";
@@ -14,6 +14,8 @@ export interface Measurements {
   quality: Extract<ChildMessage, { type: "accuracy" }>;
   idlePowerW: number;
   offline: ScenarioMeasurement & { batchSize: number };
+  offlineBatch: OfflineBatchChoice;
+  runtimeLog: string[];
   singleStream: ScenarioMeasurement;
   harnessFloor: HarnessFloor;
   finished: Extract<ChildMessage, { type: "finished" }>;
@@ -71,8 +73,11 @@ export function assembleResult(m: Measurements): BenchmarkResult {
     cpuS: m.offline.cpuS + m.singleStream.cpuS,
     wallS: m.offline.wallS + m.singleStream.wallS,
     offline,
+    offlineBatch: m.offlineBatch,
     singleStream,
     windows: [...m.offline.windows, ...m.singleStream.windows],
+    initializerInputsRemoved: m.loaded.initializerInputsRemoved,
+    runtimeLog: m.runtimeLog,
     harnessFloor: m.harnessFloor,
     intraOpThreads: m.settings.intraOpThreads,
     onnxruntimeVersion: m.hardware.onnxruntimeVersion,

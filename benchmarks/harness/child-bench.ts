@@ -1,5 +1,6 @@
 // The child's side of a benchmark: it holds the model's session and does what the parent asks, one step at a time.
 import { performance } from "node:perf_hooks";
+import { readFile } from "node:fs/promises";
 import { InferenceSession } from "onnxruntime-node";
 import { createMeter } from "../meters/create-meter";
 import type { Meter } from "../meters/meter";
@@ -9,13 +10,18 @@ import { Reservoir } from "../stats/reservoir";
 import { getTask, loadTaskDataset } from "../tasks/registry";
 import { BenchmarkError, type LoadedDataset, type Scenario, type TaskDefinition } from "../types";
 import { buildBatches, type Batch } from "./batches";
+import type { BatchProbe } from "./choose-batch";
+import { prepareModel } from "./prepare-model";
+import { probeBatches, type ProbeOptions } from "./probe-batches";
 import { currentRssBytes, peakRssBytes, resetPeakRss } from "./memory";
 import { cpuSecondsSince, measureIdle, measureWindow } from "./measure-window";
-import { buildNullModel, sessionOptions, warmRuntime } from "./warm-runtime";
+import { buildNullModel, modelSessionOptions, sessionOptions, warmRuntime } from "./warm-runtime";
 import { addSpans, type ChildInit, type ChildMessage, type PairedRound, type RawWindow, type Span } from "./protocol";
 
 /** Latency samples kept per scenario (8 bytes each); beyond it the reservoir keeps a uniform sample. */
 const LATENCY_SAMPLES = 100_000;
+/** Calls between scavenges in the accuracy pass (ChildBench.accuracy). */
+const ACCURACY_SCAVENGE_EVERY = 16;
 /** Longest untimed window run before a scenario's first measured one (see window()). */
 const WARM_WINDOW_MAX_S = 0.5;
 
@@ -54,14 +60,24 @@ export class ChildBench {
     const predictions = new Uint8Array(dataset.samples).fill(255);
     const meter = createMeter(init.meter, { tdpOverrideW: init.cpuTdpW, powercapRoot: init.powercapRoot });
     await warmRuntime(task, init, batches.offline[0], init.intraOpThreads);
+    // The file is read (and its initializer inputs removed) before the baseline, so its bytes are not the footprint.
+    const prepared = prepareModel(new Uint8Array(await readFile(init.modelPath)));
     collectGarbage(); // drop the loader's garbage before the baseline
     const baselineRssBytes = currentRssBytes();
     const peakResetWorked = resetPeakRss();
-    const session = await runModel(() => InferenceSession.create(init.modelPath, sessionOptions(init.intraOpThreads)));
+    const session = await runModel(() => InferenceSession.create(prepared.bytes, modelSessionOptions(init.intraOpThreads)));
     const bench = new ChildBench(init, task, dataset, batches, latency, predictions, meter, session);
     return {
       bench,
-      reply: { type: "loaded", samples: dataset.samples, baselineRssBytes, peakResetWorked, meterDetails: meter.details, estimated: meter.estimated },
+      reply: {
+        type: "loaded",
+        samples: dataset.samples,
+        baselineRssBytes,
+        peakResetWorked,
+        meterDetails: meter.details,
+        estimated: meter.estimated,
+        initializerInputsRemoved: prepared.initializerInputsRemoved,
+      },
     };
   }
 
@@ -76,12 +92,29 @@ export class ChildBench {
    * the JS runtime's garbage, which would make the footprint grow with the number of windows.
    */
   async accuracy(): Promise<{ accuracy: number; macroF1: number; footprintPeakRssBytes: number }> {
-    for (const batch of this.batches.offline) argmaxRows(await this.scores(batch), this.task.classes, this.predictions, batch.start);
+    const { offline } = this.batches;
+    for (let i = 0; i < offline.length; i++) {
+      argmaxRows(await this.scores(offline[i]), this.task.classes, this.predictions, offline[i].start);
+      // The outputs of earlier calls are garbage; left to pile up, they made the footprint of a model run at
+      // batch 1 (10,000 calls) anywhere from 12.4 to 25.9 MiB across six runs of one file. A scavenge every few
+      // calls keeps them out of the peak; a full collection is not used, as it shrinks V8's young generation and
+      // slows the windows that follow (see window()).
+      if (i % ACCURACY_SCAVENGE_EVERY === ACCURACY_SCAVENGE_EVERY - 1) scavenge();
+    }
     return {
       accuracy: accuracy(this.predictions, this.dataset.labels),
       macroF1: macroF1(this.predictions, this.dataset.labels, this.task.classes),
       footprintPeakRssBytes: peakRssBytes(),
     };
+  }
+
+  /**
+   * Each candidate batch size over the same session, in alternating blocks (probe-batches.ts). Sent to a child of
+   * its own, never to the one whose footprint and windows are measured.
+   */
+  async probeBatches(candidates: number[], options: ProbeOptions): Promise<BatchProbe[]> {
+    const sets = candidates.map((batchSize) => ({ batchSize, batches: buildBatches(this.dataset, this.task.contract, this.init, batchSize) }));
+    return runModel(() => probeBatches(sets, (batch) => this.session.run(batch.feeds), options));
   }
 
   idle(idleS: number) {
@@ -210,9 +243,16 @@ function countNonFinite(values: Float32Array): number {
   return count;
 }
 
+type Gc = (options?: { type: "major" | "minor"; execution: "sync" }) => void;
+
 /** A full collection where the child runs with --expose-gc (supervise-child.ts does so). */
 function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+  (globalThis as { gc?: Gc }).gc?.();
+}
+
+/** A young-generation collection only (V8's scavenge): frees short-lived garbage, leaves the heap's sizing alone. */
+function scavenge(): void {
+  (globalThis as { gc?: Gc }).gc?.({ type: "minor", execution: "sync" });
 }
 
 /** Errors thrown by onnxruntime become ModelFailure, so the parent reports them as the model's runtime error. */

@@ -26,6 +26,10 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
     case "warmup":
       await ready().warmup();
       return { type: "warm" };
+    case "probe-batches": {
+      const { candidates, blockS, totalS, minRounds } = message;
+      return { type: "batch-probes", probes: await ready().probeBatches(candidates, { blockS, totalS, minRounds }) };
+    }
     case "accuracy":
       return { type: "accuracy", ...(await ready().accuracy()) };
     case "idle":

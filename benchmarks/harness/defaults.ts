@@ -11,6 +11,8 @@ export const DEFAULTS = {
   /** Seconds per window by meter: a counter that ticks every ~1 ms needs longer windows than a CPU-time model. */
   windowS: { estimate: 2, rapl: 10 } as Record<MeterKind, number>,
   idleS: 1,
+  /** Seconds of the offline batch probe (choose-batch.ts); never longer than one window. */
+  batchProbeS: 2,
   intraOpThreads: 1,
   timeLimitS: 600,
   memoryLimitMb: 2048,
@@ -26,6 +28,7 @@ export interface HarnessSettings {
   maxWindows: number;
   windowS: number;
   idleS: number;
+  batchProbeS: number;
   intraOpThreads: number;
   timeLimitS: number;
   memoryLimitMb: number;
@@ -61,6 +64,7 @@ export function resolveSettings(options: Partial<BenchmarkOptions>, env: Env = p
     maxWindows: Math.max(windows, checkOption("maxWindows", options.maxWindows ?? DEFAULTS.maxWindows, true)),
     windowS,
     idleS: checkOption("idleS", options.idleS ?? fromEnv.FRUGAL_IDLE_S ?? DEFAULTS.idleS, false),
+    batchProbeS: checkOption("batchProbeS", options.batchProbeS ?? fromEnv.FRUGAL_BATCH_PROBE_S ?? Math.min(DEFAULTS.batchProbeS, windowS), false),
     intraOpThreads: checkOption("intraOpThreads", options.intraOpThreads ?? fromEnv.FRUGAL_THREADS ?? DEFAULTS.intraOpThreads, true),
     timeLimitS: checkOption("timeLimitS", options.timeLimitS ?? fromEnv.FRUGAL_TIME_LIMIT_S ?? DEFAULTS.timeLimitS, false),
     memoryLimitMb: checkOption("memoryLimitMb", options.memoryLimitMb ?? fromEnv.FRUGAL_MEMORY_LIMIT_MB ?? DEFAULTS.memoryLimitMb, false),

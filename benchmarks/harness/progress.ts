@@ -3,14 +3,14 @@ import type { BenchmarkProgress } from "../types";
 import type { HarnessSettings } from "./defaults";
 
 type Phase = Exclude<BenchmarkProgress["phase"], "done">;
-const ORDER: Phase[] = ["validate", "load", "warmup", "accuracy", "idle", "offline", "single-stream", "floor"];
+const ORDER: Phase[] = ["validate", "batch", "load", "warmup", "accuracy", "idle", "offline", "single-stream", "floor"];
 
 /** Rough seconds per phase: fixed costs seen on a small model, and what the settings ask of the timed phases. */
 function expectedSeconds(settings: HarnessSettings): Record<Phase, number> {
   // each scenario's windows, and the untimed warm-up window before the first (child-bench.ts)
   const windowsS = settings.windows * settings.windowS + Math.min(settings.windowS, 0.5);
   const floorS = settings.floorWindows * settings.floorWindowS;
-  return { validate: 0.2, load: 1.5, warmup: 0.2, accuracy: 0.5, idle: settings.idleS, offline: windowsS, "single-stream": windowsS, floor: floorS };
+  return { validate: 0.2, batch: 3, load: 1.5, warmup: 0.2, accuracy: 0.5, idle: settings.idleS, offline: windowsS, "single-stream": windowsS, floor: floorS };
 }
 
 export interface ProgressTracker {

@@ -2,6 +2,8 @@
 // The parent sends one request at a time and the child answers each with exactly one message (or "error").
 import type { BenchmarkErrorCode, MeterKind, Scenario } from "../types";
 import type { Percentiles } from "../stats/summary";
+import type { BatchProbe } from "./choose-batch";
+import type { ProbeOptions } from "./probe-batches";
 
 export interface ChildInit {
   taskId: string;
@@ -9,7 +11,7 @@ export interface ChildInit {
   inputName: string;
   outputName: string;
   intraOpThreads: number;
-  /** The task's batch size, or 1 for a model whose batch dimension is fixed at 1. */
+  /** The batch chosen by the probe (choose-batch.ts), or 1 for a model whose batch dimension is fixed at 1. */
   offlineBatchSize: number;
   /** The meter chosen by the parent (select-meter.ts); the child only builds it. */
   meter: MeterKind;
@@ -20,6 +22,8 @@ export interface ChildInit {
 export type ParentMessage =
   | { type: "load"; init: ChildInit }
   | { type: "warmup" }
+  /** Each candidate batch size in alternating blocks, answered with "batch-probes" (a probe child only). */
+  | ({ type: "probe-batches"; candidates: number[] } & ProbeOptions)
   | { type: "accuracy" }
   | { type: "idle"; idleS: number }
   | { type: "window"; scenario: Scenario; windowS: number }
@@ -71,8 +75,11 @@ export type ChildMessage =
       peakResetWorked: boolean;
       meterDetails: Record<string, string | number>;
       estimated: boolean;
+      /** Graph inputs that were initializers too, removed before the session was made (prepare-model.ts). */
+      initializerInputsRemoved: number;
     }
   | { type: "warm" }
+  | { type: "batch-probes"; probes: BatchProbe[] }
   /** footprintPeakRssBytes: VmHWM after the session was created and ran the test set once. */
   | { type: "accuracy"; accuracy: number; macroF1: number; footprintPeakRssBytes: number }
   | { type: "idle"; wallS: number; cpuS: number; grossEnergyJ: number }

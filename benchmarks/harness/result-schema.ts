@@ -38,6 +38,12 @@ export const zEnergyWindow = z.object({
   energyPerInferenceJ: nonNegative,
 });
 
+export const zOfflineBatchChoice = z.object({
+  batchSize: z.number().int().positive(),
+  rule: z.enum(["fixed", "probed"]),
+  probes: z.array(z.object({ batchSize: z.number().int().positive(), cpuSPerSample: nonNegative, blocks: z.number().int().nonnegative() })),
+});
+
 export const zHarnessFloor = z.object({
   energyPerQueryJ: nonNegative,
   grossEnergyPerQueryJ: nonNegative,
@@ -91,8 +97,11 @@ export const zBenchmarkResult = z.object({
   cpuS: nonNegative,
   wallS: z.number().positive(),
   offline: zScenarioResult,
+  offlineBatch: zOfflineBatchChoice.optional(),
   singleStream: zScenarioResult,
   windows: z.array(zEnergyWindow),
+  initializerInputsRemoved: z.number().int().nonnegative().optional(),
+  runtimeLog: z.array(z.string()).optional(),
   harnessFloor: zHarnessFloor.optional(),
   intraOpThreads: z.number().int().positive(),
   onnxruntimeVersion: z.string(),

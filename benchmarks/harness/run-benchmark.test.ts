@@ -33,7 +33,15 @@ describe("runBenchmark", () => {
     expect(result.energyCi95J[0]).toBeLessThanOrEqual(result.energyPerInferenceJ);
     expect(result.energyCi95J[1]).toBeGreaterThanOrEqual(result.energyPerInferenceJ);
     expect(result.accuracyPerJoule).toBeCloseTo(result.accuracy / result.energyPerInferenceJ, 6);
-    expect(result.offline.batchSize).toBe(256);
+    // the offline batch is the probe's choice among 1…256, and the result keeps the probe's figures
+    expect(result.offlineBatch!.rule).toBe("probed");
+    expect(result.offlineBatch!.probes.map((p) => p.batchSize)).toEqual([1, 4, 16, 64, 256]);
+    expect(result.offline.batchSize).toBe(result.offlineBatch!.batchSize);
+    const cheapest = Math.min(...result.offlineBatch!.probes.map((p) => p.cpuSPerSample));
+    expect(result.offlineBatch!.probes.find((p) => p.batchSize === result.offline.batchSize)!.cpuSPerSample).toBeLessThanOrEqual(cheapest * 1.03);
+    expect(result.offlineBatch!.probes.every((p) => p.blocks >= 3 && p.cpuSPerSample > 0)).toBe(true);
+    expect(result.initializerInputsRemoved).toBe(0);
+    expect(result.runtimeLog).toEqual([]);
     expect(result.singleStream.batchSize).toBe(1);
     // at batch 1 the runtime's per-call cost makes each inference dearer than in a batch of 256
     expect(result.singleStream.energy.energyPerInferenceJ).toBeGreaterThan(result.energyPerInferenceJ);
@@ -76,7 +84,7 @@ describe("runBenchmark", () => {
     expect(progress.at(-1)).toEqual({ phase: "done", percent: 100 });
     const percents = progress.map((p) => p.percent);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
-    expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(["validate", "load", "warmup", "accuracy", "idle", "offline", "single-stream", "floor", "done"]));
+    expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(["validate", "batch", "load", "warmup", "accuracy", "idle", "offline", "single-stream", "floor", "done"]));
   });
 
   it("stops a run past its time limit", async () => {
@@ -130,7 +138,7 @@ describe("runBenchmark", () => {
     const error = await runBenchmark({ task: "mnist", modelPath: liarPath, ...QUICK }).catch((e) => e);
     expect(error).toBeInstanceOf(BenchmarkError);
     expect({ code: error.code, rule: error.rule }).toEqual({ code: "invalid_output", rule: "output-shape" });
-    expect(error.message).toContain("the task expects float32 [256,10]");
+    expect(error.message).toMatch(/for a batch of (\d+); the task expects float32 \[\1,10\]/);
   });
 
   it("refuses an unknown task and an unreadable model file with codes the worker will not retry", async () => {

@@ -7,11 +7,34 @@ import { validateModel } from "../onnx/validate";
 import { findTask, listTasks } from "../tasks/catalog";
 import { BenchmarkError, type BenchmarkOptions, type BenchmarkResult, type TaskDefinition } from "../types";
 import { assembleResult } from "./assemble-result";
+import { batchCandidates, chooseBatch, type BatchChoice, type BatchLimits } from "./choose-batch";
 import { resolveSettings } from "./defaults";
 import { measureFloor, measureScenario, summariseFloor } from "./measure-scenario";
 import { createProgress } from "./progress";
 import { logMeterSelection } from "./select-meter";
-import { ChildSupervisor } from "./supervise-child";
+import type { ChildInit } from "./protocol";
+import { ChildSupervisor, type ChildLimits } from "./supervise-child";
+
+/** The batch probe (choose-batch.ts): blocks of 25 ms, taking turns, for settings.batchProbeS and at least 3 rounds. */
+const PROBE = { blockS: 0.025, minRounds: 3 };
+
+/**
+ * The offline batch: probed in a child of its own, which is then stopped, so the memory the largest candidates
+ * took (onnxruntime keeps its arena) never counts in the footprint measured at the chosen batch.
+ */
+async function chooseOfflineBatch(init: ChildInit, batch: Omit<BatchLimits, "samples">, probeS: number, limits: ChildLimits): Promise<BatchChoice> {
+  if (batch.fixedBatch !== undefined) return chooseBatch([{ batchSize: batch.fixedBatch, cpuSPerSample: 0, blocks: 0 }], true);
+  const probe = new ChildSupervisor(limits);
+  try {
+    const { samples } = await probe.request({ type: "load", init: { ...init, offlineBatchSize: batch.maxBatch } }, "loaded");
+    const candidates = batchCandidates({ ...batch, samples });
+    if (candidates.length === 1) return chooseBatch([{ batchSize: candidates[0], cpuSPerSample: 0, blocks: 0 }], true);
+    const { probes } = await probe.request({ type: "probe-batches", candidates, ...PROBE, totalS: probeS }, "batch-probes");
+    return chooseBatch(probes);
+  } finally {
+    await probe.close();
+  }
+}
 
 function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new BenchmarkError("aborted", "The benchmark was cancelled.");
@@ -57,22 +80,28 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   const hardware = getHardwareProfile({ intraOpThreads: settings.intraOpThreads, meter: settings.meter });
   throwIfAborted(options.signal);
 
-  const child = new ChildSupervisor({ timeLimitS: settings.timeLimitS, memoryLimitMb: settings.memoryLimitMb, signal: options.signal });
+  const deadline = Date.now() + settings.timeLimitS * 1000;
+  const limits = () => ({ timeLimitS: Math.max(0.001, (deadline - Date.now()) / 1000), memoryLimitMb: settings.memoryLimitMb, signal: options.signal });
+  const init: ChildInit = {
+    taskId: task.id,
+    modelPath: options.modelPath,
+    inputName: model.inputName,
+    outputName: model.outputName,
+    intraOpThreads: settings.intraOpThreads,
+    offlineBatchSize: 1,
+    meter: settings.meter,
+    cpuTdpW: settings.cpuTdpW,
+    powercapRoot: settings.meterSelection.powercapRoot,
+  };
+  progress.report("batch");
+  const offlineBatch = await chooseOfflineBatch(init, { maxBatch: task.batchSize, fixedBatch: model.batchFixedAtOne ? 1 : undefined }, settings.batchProbeS, limits());
+  throwIfAborted(options.signal);
+
+  const child = new ChildSupervisor(limits());
   try {
     progress.report("load");
-    const offlineBatchSize = model.batchFixedAtOne ? 1 : task.batchSize;
-    const init = {
-      taskId: task.id,
-      modelPath: options.modelPath,
-      inputName: model.inputName,
-      outputName: model.outputName,
-      intraOpThreads: settings.intraOpThreads,
-      offlineBatchSize,
-      meter: settings.meter,
-      cpuTdpW: settings.cpuTdpW,
-      powercapRoot: settings.meterSelection.powercapRoot,
-    };
-    const loaded = await child.request({ type: "load", init }, "loaded");
+    const offlineBatchSize = offlineBatch.batchSize;
+    const loaded = await child.request({ type: "load", init: { ...init, offlineBatchSize } }, "loaded");
     progress.report("warmup");
     await child.request({ type: "warmup" }, "warm");
     progress.report("accuracy");
@@ -102,6 +131,8 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       quality,
       idlePowerW,
       offline: { ...offline, batchSize: offlineBatchSize },
+      offlineBatch,
+      runtimeLog: child.runtimeLog(),
       singleStream,
       harnessFloor: summariseFloor(floorWindows, finished.floorLatency, settings.floorWindowS),
       finished,

@@ -4,12 +4,19 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BenchmarkError } from "../types";
+import { stripControlChars } from "../onnx/rules";
 import { childEnvironment } from "./child-env";
 import { readStatusBytes } from "./memory";
 import type { ChildMessage, ChildMessageType, ParentMessage } from "./protocol";
 
 const MEMORY_POLL_MS = 20;
 const STDERR_TAIL_CHARS = 2000;
+/** onnxruntime's warnings kept for the result (runtimeLog): the first lines, each cut to a readable length. */
+export const RUNTIME_LOG_LINES = 40;
+const RUNTIME_LOG_LINE_CHARS = 400;
+/** An onnxruntime log line: "<date> <time> [W:onnxruntime:…] …"; the time is dropped so two runs' logs compare. */
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
+const RUNTIME_LINE = /^(?:\S+ \S+ )?(\[[WE]:onnxruntime:.*)$/;
 
 export interface ChildLimits {
   timeLimitS: number;
@@ -30,6 +37,8 @@ export class ChildSupervisor {
   private failure: BenchmarkError | undefined;
   private pending: Pending | undefined;
   private stderrTail = "";
+  private stderrPartial = "";
+  private readonly log: string[] = [];
   private readonly onAbort = () => this.fail(new BenchmarkError("aborted", "The benchmark was cancelled."));
 
   constructor(private readonly limits: ChildLimits) {
@@ -45,7 +54,7 @@ export class ChildSupervisor {
       this.child.once("exit", () => resolve());
       if (this.child.pid === undefined) this.child.once("error", () => resolve());
     });
-    this.child.stderr?.on("data", (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString()).slice(-STDERR_TAIL_CHARS)));
+    this.child.stderr?.on("data", (chunk: Buffer) => this.readStderr(chunk.toString()));
     this.child.on("message", (message: ChildMessage) => this.receive(message));
     this.child.on("error", (error) => this.fail(new BenchmarkError("runtime_error", `The model's process could not run: ${error.message}`)));
     this.child.on("exit", (code, signal) => this.fail(this.crashError(code, signal)));
@@ -62,6 +71,21 @@ export class ChildSupervisor {
         if (error) this.fail(new BenchmarkError("runtime_error", `The model's process stopped listening: ${error.message}`));
       });
     });
+  }
+
+  /** onnxruntime's warnings and errors the child printed so far (RUNTIME_LOG_LINES at most). */
+  runtimeLog(): string[] {
+    return [...this.log];
+  }
+
+  private readStderr(text: string): void {
+    this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL_CHARS);
+    const lines = (this.stderrPartial + text).split("\n");
+    this.stderrPartial = lines.pop()!.slice(-RUNTIME_LOG_LINE_CHARS * 4);
+    for (const line of lines) {
+      const match = RUNTIME_LINE.exec(stripControlChars(line.replace(ANSI_COLOUR, "")).trim());
+      if (match && this.log.length < RUNTIME_LOG_LINES) this.log.push(match[1].slice(0, RUNTIME_LOG_LINE_CHARS));
+    }
   }
 
   /** Stops the child whatever its state (SIGKILL), and waits until it is gone. */

@@ -12,8 +12,16 @@ export function sessionOptions(intraOpThreads: number): InferenceSession.Session
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: "all",
-    logSeverityLevel: 3, // errors only: warnings would go to the child's stderr
+    logSeverityLevel: 3, // errors only: the harness's own null models must not write into the model's log
   };
+}
+
+/**
+ * The model's own session: as sessionOptions, but onnxruntime's warnings are kept (the parent collects the
+ * child's stderr into the result's runtimeLog), since they explain figures, e.g. weights that are graph inputs.
+ */
+export function modelSessionOptions(intraOpThreads: number): InferenceSession.SessionOptions {
+  return { ...sessionOptions(intraOpThreads), logSeverityLevel: 2 };
 }
 
 /** The null model of the task's contract under the model's own input and output names (constant scores). */
