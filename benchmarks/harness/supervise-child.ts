@@ -15,6 +15,7 @@ const STDERR_TAIL_CHARS = 2000;
 export const RUNTIME_LOG_LINES = 40;
 const RUNTIME_LOG_LINE_CHARS = 400;
 /** An onnxruntime log line: "<date> <time> [W:onnxruntime:…] …"; the time is dropped so two runs' logs compare. */
+// eslint-disable-next-line no-control-regex -- the escape character is what the pattern is for
 const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
 const RUNTIME_LINE = /^(?:\S+ \S+ )?(\[[WE]:onnxruntime:.*)$/;
 
