@@ -63,7 +63,7 @@ export default async function HomePage() {
                     {ranked.slice(1, 3).map((e) => (
                       <li key={e.submissionId} className="flex justify-between gap-2">
                         <span>
-                          {e.rank}. <Link href={`/models/${e.modelSlug}`}>{e.modelName}</Link>
+                          {e.rankDisplay}. <Link href={`/models/${e.modelSlug}`}>{e.modelName}</Link>
                         </span>
                         <span className="num">{formatPerJoule(e.accuracyPerJoule)}/J</span>
                       </li>

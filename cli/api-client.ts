@@ -48,6 +48,8 @@ export const zSubmissionState = z.looseObject({
   rank: z
     .object({
       position: z.number().nullable(),
+      // "=3" when tied; made by the server (lib/format.ts formatRank), absent from servers before ties.
+      display: z.string().nullable().optional(),
       of: z.number(),
       eligible: z.boolean(),
       pareto: z.boolean(),

@@ -37,6 +37,17 @@ describe("what submit and status print", () => {
     expect(formatSubmission(replaced, SERVER)).toMatch(/^energy \/ inference\s+2\.00 µJ \(estimated\) · estimate meter$/m);
   });
 
+  it("prints the rank as the server shows it, =3 when tied, with the number of ranked entries", () => {
+    const rank = { position: 3, tied: true, display: "=3", of: 14, eligible: true, pareto: true, board };
+    const tied = { ...base, status: "succeeded" as const, queuePosition: null, progress: 100, result, rank };
+    expect(formatSubmission(tied, SERVER)).toMatch(
+      /^rank {16}=3 of 14 on the mnist board \(estimate meter, hardware profile 0123456789abcdef\) · on the Pareto front$/m,
+    );
+    // A server from before ties sends no display: the position alone.
+    const older = { ...tied, rank: { position: 3, of: 14, eligible: true, pareto: false, board } };
+    expect(formatSubmission(older, SERVER)).toMatch(/^rank {16}3 of 14 on the mnist board \(estimate meter, hardware profile 0123456789abcdef\)$/m);
+  });
+
   it("shows the reason of a failed benchmark, and each final state has its exit status", () => {
     const failed = { ...base, status: "failed" as const, queuePosition: null, error: { code: "time_limit", message: "The model ran past the time limit of 600 s." } };
     expect(formatSubmission(failed, SERVER)).toContain("error       The model ran past the time limit of 600 s.\n");

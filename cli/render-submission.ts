@@ -66,7 +66,7 @@ function rankText(state: SubmissionState): string | undefined {
   if (!rank) return "not on the board: a newer result of this model is shown there";
   const board = `the ${rank.board.task} board (${rank.board.meter} meter, hardware profile ${rank.board.hardwareProfileId})`;
   if (rank.position === null) return `not ranked: the accuracy is below the task's quality floor; listed apart on ${board}`;
-  return `${rank.position} of ${rank.of} on ${board}${rank.pareto ? " · on the Pareto front" : ""}`;
+  return `${rank.display ?? rank.position} of ${rank.of} on ${board}${rank.pareto ? " · on the Pareto front" : ""}`;
 }
 
 /** The submission as readable lines: state, then the result, rank, board and badge once there are. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDate, formatDateTime, formatMicrojoules, formatPercent, formatPerJoule, formatSi } from "./format";
+import { formatBytes, formatDate, formatDateTime, formatMicrojoules, formatPercent, formatPerJoule, formatRank, formatSi } from "./format";
 
 describe("format", () => {
   it("shows energy in µJ with three significant figures", () => {
@@ -15,6 +15,11 @@ describe("format", () => {
     expect(formatBytes(3 * 1024 * 1024)).toBe("3.00 MiB");
     expect(formatBytes(1020 * 1024)).toBe("1020 KiB");
     expect(formatPerJoule(25_600_000)).toBe("25.6M");
+  });
+
+  it("shows a shared rank with a leading =", () => {
+    expect(formatRank(3, true)).toBe("=3");
+    expect(formatRank(3, false)).toBe("3");
   });
 
   it("shows small and large quantities with SI prefixes", () => {

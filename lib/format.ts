@@ -16,6 +16,11 @@ export function formatPerJoule(value: number): string {
   return Intl.NumberFormat("en", { notation: "compact", maximumSignificantDigits: 3 }).format(value);
 }
 
+/** A board rank as shown on every surface: "=3" when another entry shares it, "3" otherwise. */
+export function formatRank(rank: number, tied: boolean): string {
+  return `${tied ? "=" : ""}${rank}`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${Math.round(bytes)} B`;
   const units = ["KiB", "MiB", "GiB"];

@@ -194,8 +194,19 @@ export default function MethodologyPage() {
         </p>
         <ul className="list-disc space-y-2 pl-5">
           <li>
-            <strong>Ranking</strong>: among results at or above the task&apos;s quality floor, not withdrawn, by accuracy per joule, ties by
-            accuracy; equal on both share a rank.
+            <strong>Ranking</strong>: among results at or above the task&apos;s quality floor, not withdrawn, listed by accuracy per joule,
+            ties by accuracy.
+          </li>
+          <li id="ties">
+            <strong>Ties</strong>: a rank claims only what the figures can tell apart. Accuracy on the fixed test set is exact; the
+            uncertainty is the published 95 % interval of the energy per inference, so a result&apos;s accuracy per joule lies in
+            [accuracy ÷ upper energy, accuracy ÷ lower energy] (the point value when a result has no interval). Another result is{" "}
+            <em>better beyond the uncertainty</em> when its whole interval lies above this one&apos;s: its lower end is above this
+            one&apos;s upper end. A result&apos;s rank is 1 + the number of ranked results better beyond the uncertainty, the rule
+            Chatbot Arena uses for its leaderboard. Results that share a rank show it as <strong>=3</strong> on the board, in the API,
+            the CSV and the CLI. Ranks can therefore skip (=1, =1, 3) and, because intervals differ in width, a result listed lower can
+            hold a better rank than one above it; the list itself stays in order of the figures, and the Pareto front uses the
+            figures too. Results below the floor are not ranked and do not count.
           </li>
           <li>
             <strong>Pareto front</strong>: a ranked result that no other ranked result beats on both accuracy and energy (at least as good on

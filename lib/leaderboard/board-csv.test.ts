@@ -40,6 +40,7 @@ describe("boardToCsv", () => {
           macroF1: 0.94,
           energyPerInferenceJ: 38e-6,
           energyCi95J: [37e-6, 39e-6],
+          publishedCi95J: [37e-6, 39e-6],
           accuracyPerJoule: 0.95 / 38e-6,
           modelMemoryBytes: 1024,
           fileBytes: 2048,
@@ -62,5 +63,33 @@ describe("boardToCsv", () => {
     expect(lines[1]).toContain(",38,37,39,"); // µJ, CI low, CI high (floating point rounds to these)
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(3);
+  });
+
+  it("writes a shared rank as =3, kept as text so a spreadsheet does not compute it", () => {
+    const task = listTasks()[0];
+    const at = (slug: string, energyPerInferenceJ: number) => ({
+      modelSlug: slug,
+      modelName: slug,
+      submissionId: `s-${slug}`,
+      accuracy: 0.95,
+      macroF1: 0.95,
+      energyPerInferenceJ,
+      energyCi95J: [energyPerInferenceJ * 0.97, energyPerInferenceJ * 1.03] as [number, number],
+      publishedCi95J: [energyPerInferenceJ * 0.97, energyPerInferenceJ * 1.03] as [number, number],
+      accuracyPerJoule: 0.95 / energyPerInferenceJ,
+      modelMemoryBytes: 1,
+      fileBytes: 1,
+      paramCount: 1,
+      latencyP50Ms: 1,
+      meter: "estimate",
+      estimated: true,
+      unstable: false,
+      finishedAt: "2026-11-29T00:00:00.000Z",
+    });
+    // 10 and 12 µJ are apart; 20 and 20.5 µJ overlap (±3 %): ranks 1, 2, =3, =3.
+    const entries = rankBoard([at("a", 10e-6), at("b", 12e-6), at("c", 20e-6), at("d", 20.5e-6)], { qualityFloor: 0.9, energyClasses: task.energyClasses });
+    const board: Board = { task: boardTask(task), scenario: "offline", hardwareProfileId: "hw1", meter: "estimate", profile: null, profiles: [], starsScale: "log", entries };
+    const rows = boardToCsv(board).split("\r\n").slice(1, -1);
+    expect(rows.map((row) => row.split(",").slice(0, 2).join(","))).toEqual(["1,a", "2,b", "'=3,c", "'=3,d"]);
   });
 });

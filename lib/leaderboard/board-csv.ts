@@ -53,7 +53,8 @@ export function boardToCsv(board: Board): string {
   for (const e of board.entries) {
     lines.push(
       csvRow([
-        e.rank,
+        // "=3" when tied: csvCell writes it '=3, so a spreadsheet shows the text instead of computing 3.
+        e.rankDisplay,
         e.modelSlug,
         e.modelName,
         e.accuracy,

@@ -92,7 +92,7 @@ export function chooseProfile(profiles: BoardProfile[], filter: BoardFilter = {}
   );
 }
 
-type CandidateRow = Omit<BoardCandidate, "finishedAt" | "energyCi95J"> & { finishedAt: Date; energyCi95J: unknown };
+type CandidateRow = Omit<BoardCandidate, "finishedAt" | "energyCi95J" | "publishedCi95J"> & { finishedAt: Date; energyCi95J: unknown };
 
 function readCi(value: unknown): [number, number] | null {
   return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "number") ? [value[0], value[1]] : null;
@@ -120,7 +120,7 @@ export async function loadBoardCandidates(db: Db, taskId: string, profile: { har
     FROM latest l
     JOIN "Result" r ON r.id = l.id
     JOIN "Model" m ON m.id = l."modelId"`;
-  return rows.map((row) => ({ ...row, energyCi95J: readCi(row.energyCi95J), finishedAt: new Date(row.finishedAt).toISOString() }));
+  return rows.map((row) => ({ ...row, energyCi95J: readCi(row.energyCi95J), publishedCi95J: readCi(row.energyCi95J), finishedAt: new Date(row.finishedAt).toISOString() }));
 }
 
 export function boardTask(task: TaskDefinition): BoardTask {

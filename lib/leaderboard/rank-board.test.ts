@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { EnergyClasses } from "../../benchmarks/types";
-import { paretoFront, rankBoard, type BoardCandidate } from "./rank-board";
+import { accuracyPerJouleInterval, paretoFront, rankBoard, ranksBeyondUncertainty, type BoardCandidate } from "./rank-board";
 
 const CLASSES: EnergyClasses = { dated: "2026-11-29", upperBoundsUj: [1, 3, 10, 30, 100, 300], reason: "test" };
 const rules = (qualityFloor: number) => ({ qualityFloor, energyClasses: CLASSES });
 
-function entry(slug: string, accuracy: number, energyPerInferenceJ: number): BoardCandidate {
+/** An entry whose published interval is ±10 % unless given (null: none). */
+function entry(
+  slug: string,
+  accuracy: number,
+  energyPerInferenceJ: number,
+  ci: [number, number] | null = [energyPerInferenceJ * 0.9, energyPerInferenceJ * 1.1],
+): BoardCandidate {
   return {
     modelSlug: slug,
     modelName: slug,
@@ -13,7 +19,8 @@ function entry(slug: string, accuracy: number, energyPerInferenceJ: number): Boa
     accuracy,
     macroF1: accuracy,
     energyPerInferenceJ,
-    energyCi95J: [energyPerInferenceJ * 0.9, energyPerInferenceJ * 1.1],
+    energyCi95J: ci,
+    publishedCi95J: ci,
     accuracyPerJoule: accuracy / energyPerInferenceJ,
     modelMemoryBytes: 1,
     fileBytes: 1,
@@ -36,17 +43,17 @@ describe("rankBoard", () => {
     ]);
   });
 
-  it("breaks ties of accuracy per joule by accuracy, and shares a rank when both are equal", () => {
+  it("lists equal accuracy per joule by accuracy, and entries with the same figures share a rank", () => {
     const board = rankBoard(
-      [entry("low", 0.9, 1e-6), entry("high", 0.99, 1.1e-6), entry("twin", 0.99, 1.1e-6)].map((e) =>
+      [entry("low", 0.9, 1e-6, null), entry("high", 0.99, 1.1e-6, null), entry("twin", 0.99, 1.1e-6, null)].map((e) =>
         e.modelSlug === "low" ? e : { ...e, accuracyPerJoule: 0.9 / 1e-6 },
       ),
       rules(0.5),
     );
-    expect(board.map((e) => [e.modelSlug, e.rank])).toEqual([
-      ["high", 1],
-      ["twin", 1],
-      ["low", 3],
+    expect(board.map((e) => [e.modelSlug, e.rank, e.tied, e.rankDisplay])).toEqual([
+      ["high", 1, true, "=1"],
+      ["twin", 1, true, "=1"],
+      ["low", 1, true, "=1"],
     ]);
   });
 
@@ -88,6 +95,125 @@ describe("rankBoard", () => {
 
   it("returns an empty board for no candidates", () => {
     expect(rankBoard([], rules(0.9))).toEqual([]);
+  });
+});
+
+/** An entry given by its accuracy-per-joule interval (J⁻¹), the energy interval derived: [accuracy / high, accuracy / low]. */
+function byApj(slug: string, accuracy: number, apj: number, [low, high]: [number, number]): BoardCandidate {
+  return entry(slug, accuracy, accuracy / apj, [accuracy / high, accuracy / low]);
+}
+
+const ranks = (board: ReturnType<typeof rankBoard>) => board.map((e) => [e.modelSlug, e.rankDisplay]);
+
+describe("ranks with ties (1 + the entries better beyond the uncertainty)", () => {
+  it("ties entries with equal figures, and counts both above the next", () => {
+    const board = rankBoard([entry("a", 0.95, 1e-6, null), entry("b", 0.95, 1e-6, null), entry("c", 0.95, 2e-6, null)], rules(0.9));
+    expect(board.map((e) => [e.modelSlug, e.rank, e.tied, e.rankDisplay])).toEqual([
+      ["a", 1, true, "=1"],
+      ["b", 1, true, "=1"],
+      ["c", 3, false, "3"],
+    ]);
+  });
+
+  it("ties twins whose intervals overlap (47 µJ, 95 % CI 46.0–49.3, and 50 µJ, 48.5–52.0)", () => {
+    const board = rankBoard([entry("second", 0.98, 50e-6, [48.5e-6, 52e-6]), entry("first", 0.98, 47e-6, [46e-6, 49.3e-6])], rules(0.9));
+    expect(ranks(board)).toEqual([
+      ["first", "=1"],
+      ["second", "=1"],
+    ]);
+  });
+
+  it("does not tie entries whose intervals are apart (47.0 µJ, 46.0–49.3, and 63.1 µJ, 60.8–72.8)", () => {
+    const board = rankBoard([entry("slow", 0.98, 63.1e-6, [60.8e-6, 72.8e-6]), entry("fast", 0.98, 47e-6, [46e-6, 49.3e-6])], rules(0.9));
+    expect(board.map((e) => [e.modelSlug, e.rank, e.tied, e.rankDisplay])).toEqual([
+      ["fast", 1, false, "1"],
+      ["slow", 2, false, "2"],
+    ]);
+  });
+
+  it("ranks a chain A > B > C where B overlaps both but A and C are apart: A =1, B =1, C 2", () => {
+    // A [10, 12] and B [8, 10.5] overlap: nothing lies beyond either. C [6, 9] is beaten only by A (10 > 9).
+    const board = rankBoard([byApj("c", 0.95, 7.5, [6, 9]), byApj("a", 0.95, 11, [10, 12]), byApj("b", 0.95, 9.25, [8, 10.5])], rules(0.9));
+    expect(ranks(board)).toEqual([
+      ["a", "=1"],
+      ["b", "=1"],
+      ["c", "2"],
+    ]);
+  });
+
+  it("leaves an entry below the floor unranked and out of the counts, even when it sits between two", () => {
+    // "x" [9.5, 9.8] lies beyond C [6, 9.2]; counted, it would push C to 3.
+    const board = rankBoard([byApj("a", 0.95, 11, [10, 12]), byApj("x", 0.5, 9.6, [9.5, 9.8]), byApj("c", 0.95, 8, [6, 9.2])], rules(0.9));
+    expect(board.map((e) => [e.modelSlug, e.rank, e.tied, e.rankDisplay])).toEqual([
+      ["a", 1, false, "1"],
+      ["c", 2, false, "2"],
+      ["x", null, false, null],
+    ]);
+  });
+
+  it("takes the point value for an entry without a published interval", () => {
+    const point = (slug: string, apj: number) => ({ ...entry(slug, 0.95, 0.95 / apj, null) });
+    // 10 lies inside [9, 11]: a tie; 12 lies above 11 and 8 below 9: apart.
+    expect(ranks(rankBoard([point("p", 10), byApj("w", 0.95, 10, [9, 11])], rules(0.9)))).toEqual([
+      ["p", "=1"],
+      ["w", "=1"],
+    ]);
+    expect(ranks(rankBoard([point("p", 12), byApj("w", 0.95, 10, [9, 11]), point("q", 8)], rules(0.9)))).toEqual([
+      ["p", "1"],
+      ["w", "2"],
+      ["q", "3"],
+    ]);
+    expect(ranks(rankBoard([point("p", 10), point("q", 10 * (1 - 1e-12))], rules(0.9)))).toEqual([
+      ["p", "1"],
+      ["q", "2"],
+    ]);
+  });
+
+  it("keeps the order and the Pareto front of the figures; only the ranks follow the intervals", () => {
+    // R [10.5, 11.5] lies beyond P's narrow [9.9, 10.1] but not beyond Q's wide [5, 20]: Q, listed last by its
+    // figure, shares rank 1 with R, while P is 2. The list stays in order of accuracy per joule.
+    const candidates = [byApj("q", 0.97, 9, [5, 20]), byApj("p", 0.95, 10, [9.9, 10.1]), byApj("r", 0.92, 11, [10.5, 11.5])];
+    const board = rankBoard(candidates, rules(0.9));
+    const withoutIntervals = rankBoard(candidates.map((c) => ({ ...c, publishedCi95J: null })), rules(0.9));
+    expect(ranks(board)).toEqual([
+      ["r", "=1"],
+      ["p", "2"],
+      ["q", "=1"],
+    ]);
+    expect(ranks(withoutIntervals)).toEqual([
+      ["r", "1"],
+      ["p", "2"],
+      ["q", "3"],
+    ]);
+    expect(board.map((e) => [e.modelSlug, e.pareto])).toEqual(withoutIntervals.map((e) => [e.modelSlug, e.pareto]));
+    expect(board.map((e) => e.pareto)).toEqual([true, true, true]);
+  });
+});
+
+describe("accuracyPerJouleInterval", () => {
+  it("is [accuracy / high, accuracy / low] of the published energy interval", () => {
+    // Powers of two, so the divisions are exact.
+    expect(accuracyPerJouleInterval({ accuracy: 0.5, accuracyPerJoule: 1, publishedCi95J: [0.25, 2] })).toEqual([0.25, 2]);
+  });
+
+  it("is unbounded above when the interval reaches 0 J, and the point when there is no usable interval", () => {
+    expect(accuracyPerJouleInterval({ accuracy: 0.5, accuracyPerJoule: 1, publishedCi95J: [0, 2] })).toEqual([0.25, Number.POSITIVE_INFINITY]);
+    for (const bad of [null, [2e-6, 1e-6], [-1, 0], [Number.NaN, 1e-6]] as const) {
+      expect(accuracyPerJouleInterval({ accuracy: 0.9, accuracyPerJoule: 0.9e6, publishedCi95J: bad as [number, number] | null }), String(bad)).toEqual([0.9e6, 0.9e6]);
+    }
+  });
+});
+
+describe("ranksBeyondUncertainty", () => {
+  it("agrees with the pairwise definition on random intervals, touching ends included", () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const intervals = Array.from({ length: 400 }, (): [number, number] => {
+      const low = Math.round(random() * 60);
+      return [low, low + Math.round(random() * 8)];
+    });
+    const expected = intervals.map(([, high]) => 1 + intervals.filter(([low]) => low > high).length);
+    expect(ranksBeyondUncertainty(intervals)).toEqual(expected);
   });
 });
 

@@ -6,8 +6,12 @@ import { getBoardCached } from "../leaderboard/board-cache";
 import { getBoard, type Board } from "../leaderboard/get-board";
 
 export interface SubmissionRank {
-  /** 1 = best accuracy per joule; null below the task's quality floor. */
+  /** 1 + the ranked entries better beyond the uncertainty; null below the task's quality floor. */
   position: number | null;
+  /** Another ranked entry has the same position. */
+  tied: boolean;
+  /** The position as shown: "=3" when tied, "3" otherwise; null below the floor. */
+  display: string | null;
   /** Ranked entries on the board (those at or above the floor). */
   of: number;
   eligible: boolean;
@@ -66,6 +70,8 @@ export async function rankOfSubmission(db: Db, submission: Finished, baseUrl: st
   const query = new URLSearchParams({ task: submission.taskId, hardware: filter.hardwareProfileId, meter: filter.meter });
   return {
     position: entry.rank,
+    tied: entry.tied,
+    display: entry.rankDisplay,
     of: board.entries.filter((e) => e.eligible).length,
     eligible: entry.eligible,
     pareto: entry.pareto,

@@ -11,6 +11,8 @@ export interface InsertResultInput {
   taskId: string;
   accuracy: number;
   energyPerInferenceJ: number;
+  /** The 95 % interval of the energy per inference (J); defaults to ±3 %. */
+  energyCi95J?: [number, number];
   hardwareProfileId?: string;
   cpuModel?: string;
   meter?: "estimate" | "rapl";
@@ -50,7 +52,8 @@ function windows(energyPerInferenceJ: number) {
 export function fakePayload(input: InsertResultInput & { hardwareProfileId: string; meter: string; fileBytes: number; sha256: string }) {
   const e = input.energyPerInferenceJ;
   const estimated = input.meter === "estimate";
-  const energy = (factor: number) => ({ energyPerInferenceJ: e * factor, ci95J: [e * factor * 0.97, e * factor * 1.03], cv: 0.02, unstable: false, windows: 5 });
+  const ci95J = input.energyCi95J ?? [e * 0.97, e * 1.03];
+  const energy = (factor: number) => ({ energyPerInferenceJ: e * factor, ci95J: ci95J.map((j) => j * factor), cv: 0.02, unstable: false, windows: 5 });
   return {
     harnessVersion: input.harnessVersion ?? "1.0.0",
     task: input.taskId,
@@ -58,7 +61,7 @@ export function fakePayload(input: InsertResultInput & { hardwareProfileId: stri
     accuracy: input.accuracy,
     macroF1: input.accuracy - 0.002,
     energyPerInferenceJ: e,
-    energyCi95J: [e * 0.97, e * 1.03],
+    energyCi95J: ci95J,
     energyCv: 0.02,
     unstable: false,
     accuracyPerJoule: input.accuracy / e,

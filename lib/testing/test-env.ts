@@ -10,5 +10,7 @@ export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? `${server}/fruga
 export const e2eDatabaseUrl = process.env.E2E_DATABASE_URL ?? `${server}/frugalboard_e2e_${checkoutId}`;
 export const testQueuePrefix = `frugal-test-${checkoutId}`;
 export const e2eQueuePrefix = `frugal-e2e-${checkoutId}`;
-export const e2ePort = Number(process.env.E2E_PORT ?? 3100 + (parseInt(checkoutId.slice(0, 4), 16) % 800));
+const derivedPort = 3100 + (parseInt(checkoutId.slice(0, 4), 16) % 800);
+// Chromium refuses to load pages from its restricted ports (net/base/port_util.cc); 3659 is the one in 3100–3899.
+export const e2ePort = Number(process.env.E2E_PORT ?? (derivedPort === 3659 ? 3660 : derivedPort));
 export const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";

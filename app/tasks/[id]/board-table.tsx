@@ -20,7 +20,7 @@ interface Column {
 const CLASS_ORDER = "ABCDEFG";
 
 const COLUMNS: Column[] = [
-  { key: "rank", label: "Rank", title: "◆ marks the Pareto front: no other entry is both more accurate and cheaper", firstDirection: "asc", value: (e) => e.rank ?? Number.POSITIVE_INFINITY },
+  { key: "rank", label: "Rank", title: "=3: tied, the accuracy-per-joule intervals cannot tell these entries apart. ◆ marks the Pareto front: no other entry is both more accurate and cheaper", firstDirection: "asc", value: (e) => e.rank ?? Number.POSITIVE_INFINITY },
   { key: "model", label: "Model", firstDirection: "asc", value: (e) => e.modelName.toLowerCase() },
   { key: "accuracy", label: "Accuracy", firstDirection: "desc", value: (e) => e.accuracy },
   { key: "macroF1", label: "Macro-F1", firstDirection: "desc", value: (e) => e.macroF1 },
@@ -106,8 +106,8 @@ export function BoardTable({ entries, classRanges, caption, testId = "board", li
         <tbody>
           {shown.map((entry) => (
             <tr key={entry.submissionId} data-model={entry.modelSlug}>
-              <td>
-                {entry.rank ?? "–"}
+              <td data-testid="rank" title={entry.tied ? "Tied: the figures cannot tell this entry apart from the others of this rank" : undefined}>
+                {entry.rankDisplay ?? "–"}
                 {entry.pareto ? (
                   <span className="pareto" title="Pareto front">
                     ◆

@@ -22,7 +22,17 @@ export const zBoardProfile = z
 
 export const zBoardEntry = z
   .object({
-    rank: z.number().int().positive().nullable().meta({ description: "null below the quality floor (shown apart, unranked)." }),
+    rank: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .meta({
+        description:
+          "1 + the number of ranked entries better beyond the uncertainty (whole accuracy-per-joule interval above this one's); null below the quality floor (shown apart, unranked).",
+      }),
+    tied: z.boolean().meta({ description: "Another ranked entry has the same rank: the figures cannot tell them apart." }),
+    rankDisplay: z.string().nullable().meta({ description: 'The rank as shown: "=3" when tied, "3" otherwise; null below the floor.', examples: ["=3"] }),
     eligible: z.boolean(),
     pareto: z.boolean().meta({ description: "On the accuracy–energy Pareto front." }),
     energyClass: zEnergyClass,
@@ -34,6 +44,10 @@ export const zBoardEntry = z
     macroF1: z.number(),
     energyPerInferenceJ: z.number(),
     energyCi95J: z.tuple([z.number(), z.number()]).nullable(),
+    publishedCi95J: z
+      .tuple([z.number(), z.number()])
+      .nullable()
+      .meta({ description: "The published 95 % interval of the energy per inference (J) that ranks are decided on; its accuracy-per-joule interval is [accuracy / high, accuracy / low]." }),
     accuracyPerJoule: z.number().meta({ description: "Correct predictions per joule: the ranking key." }),
     modelMemoryBytes: z.number(),
     fileBytes: z.number().int(),

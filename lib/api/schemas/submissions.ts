@@ -36,7 +36,14 @@ export const zSubmissionCreated = z
 
 export const zSubmissionRank = z
   .object({
-    position: z.number().int().positive().nullable().meta({ description: "1 = best accuracy per joule; null below the quality floor." }),
+    position: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .meta({ description: "1 + the ranked entries better beyond the uncertainty (as the board's rank); null below the quality floor." }),
+    tied: z.boolean().meta({ description: "Another ranked entry has the same position: the figures cannot tell them apart." }),
+    display: z.string().nullable().meta({ description: 'The position as shown: "=3" when tied, "3" otherwise; null below the floor.', examples: ["=3"] }),
     of: z.number().int().nonnegative().meta({ description: "Ranked entries on the board." }),
     eligible: z.boolean().meta({ description: "At or above the task's quality floor." }),
     pareto: z.boolean(),

@@ -44,7 +44,8 @@ export const readingOperations: ApiOperations = {
     summary: "One board, ranked by accuracy per joule",
     description:
       "A board is a task on one hardware profile and meter (offline scenario); without `hardware` and `meter`, the task's default board. " +
-      "Entries below the quality floor are listed unranked. Cached for about a second; answers carry an ETag.",
+      "Entries below the quality floor are listed unranked. Entries are listed by accuracy per joule; an entry's rank is 1 + the ranked entries better beyond the uncertainty, " +
+      'so entries the figures cannot tell apart share a rank (`tied`, shown as "=3"). Cached for about a second; answers carry an ETag.',
     tags: ["boards"],
     security: PUBLIC,
     requestParams: {
@@ -52,7 +53,7 @@ export const readingOperations: ApiOperations = {
         task: zTaskId,
         hardware: z.string().optional().meta({ description: "Hardware profile id (see `profiles` in an answer)." }),
         meter: z.string().optional().meta({ description: "Meter kind: rapl or estimate." }),
-        format: z.enum(["json", "csv"]).default("json").meta({ description: "csv: one row per entry, safe to open in a spreadsheet." }),
+        format: z.enum(["json", "csv"]).default("json").meta({ description: "csv: one row per entry, safe to open in a spreadsheet (a tied rank is written '=3)." }),
       }),
       header: ifNoneMatch,
     },
