@@ -11,7 +11,7 @@ test.beforeAll(() => {
   expect(run.status, run.stderr).toBe(0);
 });
 
-test("the board shows a tied rank as =1 and counts both twins above the next", async ({ page }) => {
+test("the board shows a tied rank as =1, counts both twins above the next, and shows each entry's batch", async ({ page }) => {
   await page.goto(`/tasks/mnist/${TIES}/estimate`);
   const board = page.getByTestId("board");
   await expect(board.locator("tbody tr")).toHaveCount(3);
@@ -21,6 +21,11 @@ test("the board shows a tied rank as =1 and counts both twins above the next", a
   await expect(rank("e2e-apart")).toHaveText(/^3/);
   await expect(rank("e2e-twin-a")).toHaveAttribute("title", /Tied/);
   await expect(rank("e2e-apart")).not.toHaveAttribute("title", /.*/);
+  // The batch column: the probed batch, and "fixed" for the model whose batch dimension is fixed at 1.
+  await expect(board.getByRole("columnheader", { name: /Batch/ })).toBeVisible();
+  const batch = (slug: string) => board.locator(`tr[data-model="${slug}"] [data-testid="batch"]`);
+  await expect(batch("e2e-twin-a")).toHaveText("64");
+  await expect(batch("e2e-apart")).toHaveText("1 fixed");
   // The order stays the figures' order: the cheaper twin first.
   await expect(board.locator("tbody tr").first()).toHaveAttribute("data-model", "e2e-twin-a");
 

@@ -46,6 +46,8 @@ describe("boardToCsv", () => {
           fileBytes: 2048,
           paramCount: 100,
           latencyP50Ms: 0.5,
+          offlineBatchSize: 64,
+          batchFixed: false,
           meter: "estimate",
           estimated: true,
           unstable: false,
@@ -61,6 +63,7 @@ describe("boardToCsv", () => {
     expect(lines[1]).toContain(`"'=cmd|"" /C calc""!A0, ""quoted"""`);
     expect(lines[1].startsWith("1,evil-model,")).toBe(true);
     expect(lines[1]).toContain(",38,37,39,"); // µJ, CI low, CI high (floating point rounds to these)
+    expect(lines[1]).toContain(",0.5,64,false,estimate,"); // latency, the offline batch, not fixed, meter
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(3);
   });
@@ -81,6 +84,8 @@ describe("boardToCsv", () => {
       fileBytes: 1,
       paramCount: 1,
       latencyP50Ms: 1,
+      offlineBatchSize: 1,
+      batchFixed: true,
       meter: "estimate",
       estimated: true,
       unstable: false,
@@ -91,5 +96,7 @@ describe("boardToCsv", () => {
     const board: Board = { task: boardTask(task), scenario: "offline", hardwareProfileId: "hw1", meter: "estimate", profile: null, profiles: [], starsScale: "log", entries };
     const rows = boardToCsv(board).split("\r\n").slice(1, -1);
     expect(rows.map((row) => row.split(",").slice(0, 2).join(","))).toEqual(["1,a", "2,b", "'=3,c", "'=3,d"]);
+    const column = (name: string) => BOARD_CSV_COLUMNS.indexOf(name as (typeof BOARD_CSV_COLUMNS)[number]);
+    expect(rows.map((row) => [row.split(",")[column("offline_batch")], row.split(",")[column("batch_fixed")]])).toEqual(Array(4).fill(["1", "true"]));
   });
 });

@@ -116,6 +116,8 @@ export async function loadBoardCandidates(db: Db, taskId: string, profile: { har
     SELECT m.slug AS "modelSlug", m.name AS "modelName", r."submissionId", r.accuracy, r."macroF1",
            r."energyPerInferenceJ", r.payload -> 'energyCi95J' AS "energyCi95J", r."accuracyPerJoule",
            r."modelMemoryBytes", r."fileBytes", r."paramCount", r."latencyP50Ms", r.meter, r.estimated, r.unstable,
+           (r.payload -> 'offline' ->> 'batchSize')::int AS "offlineBatchSize",
+           coalesce(r.payload -> 'offlineBatch' ->> 'rule' = 'fixed' AND r.payload -> 'offline' ->> 'batchSize' = '1', false) AS "batchFixed",
            l."finishedAt"
     FROM latest l
     JOIN "Result" r ON r.id = l.id

@@ -26,6 +26,8 @@ function entry(
     fileBytes: 1,
     paramCount: 1,
     latencyP50Ms: 1,
+    offlineBatchSize: 256,
+    batchFixed: false,
     meter: "estimate",
     estimated: true,
     unstable: false,

@@ -24,6 +24,10 @@ export interface BoardCandidate {
   fileBytes: number;
   paramCount: number;
   latencyP50Ms: number;
+  /** The offline scenario's batch (the probe's choice since harness 1.4.0); null for results that lack it. */
+  offlineBatchSize: number | null;
+  /** The model's batch dimension is fixed, so no batch was probed (it runs at batch 1). */
+  batchFixed: boolean;
   meter: string;
   estimated: boolean;
   unstable: boolean;

@@ -1,4 +1,5 @@
 // The figures the methodology page quotes, taken from the engine itself so the page cannot drift from the code.
+import { BATCH_TIE_TOLERANCE, PROBE_BATCHES } from "../../benchmarks/harness/choose-batch";
 import { DEFAULTS } from "../../benchmarks/harness/defaults";
 import { CPU_SPECS } from "../../benchmarks/meters/cpu-tdp";
 import { MEMORY_W_PER_GB, UNKNOWN_CPU_W_PER_THREAD } from "../../benchmarks/meters/estimate";
@@ -17,6 +18,9 @@ export const PROTOCOL_FACTS = {
   maxWindows: DEFAULTS.maxWindows,
   windowS: windowSeconds(),
   idleS: DEFAULTS.idleS,
+  probeBatches: [...PROBE_BATCHES],
+  batchProbeS: DEFAULTS.batchProbeS,
+  batchTieTolerance: BATCH_TIE_TOLERANCE,
   intraOpThreads: DEFAULTS.intraOpThreads,
   timeLimitS: DEFAULTS.timeLimitS,
   memoryLimitMb: DEFAULTS.memoryLimitMb,

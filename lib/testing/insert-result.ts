@@ -24,6 +24,9 @@ export interface InsertResultInput {
   paperUrl?: string;
   codeUrl?: string;
   licence?: string;
+  /** The offline batch (default 256, as before harness 1.4.0 probed it); batchFixed: the model's batch is fixed at 1. */
+  offlineBatchSize?: number;
+  batchFixed?: boolean;
   /** Defaults to 1.0.0, an old protocol. */
   harnessVersion?: string;
 }
@@ -81,7 +84,10 @@ export function fakePayload(input: InsertResultInput & { hardwareProfileId: stri
     throughputPerS: 1 / e / 4,
     cpuS: 20,
     wallS: 20,
-    offline: { scenario: "offline", batchSize: 256, energy: energy(1), latencyP50Ms: 2, latencyP90Ms: 2.5, latencyP95Ms: 3, throughputPerS: 100_000 },
+    offline: { scenario: "offline", batchSize: input.batchFixed ? 1 : (input.offlineBatchSize ?? 256), energy: energy(1), latencyP50Ms: 2, latencyP90Ms: 2.5, latencyP95Ms: 3, throughputPerS: 100_000 },
+    ...(input.batchFixed || input.offlineBatchSize
+      ? { offlineBatch: input.batchFixed ? { batchSize: 1, rule: "fixed", probes: [] } : { batchSize: input.offlineBatchSize, rule: "probed", probes: [] } }
+      : {}),
     singleStream: { scenario: "single-stream", batchSize: 1, energy: energy(2), latencyP50Ms: 0.05, latencyP90Ms: 0.07, latencyP95Ms: 0.08, throughputPerS: 20_000 },
     windows: windows(e),
     intraOpThreads: 1,

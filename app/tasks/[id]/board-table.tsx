@@ -31,6 +31,7 @@ const COLUMNS: Column[] = [
   { key: "memory", label: "Memory", title: "Model memory: peak resident memory minus the runtime's before the session", firstDirection: "asc", value: (e) => e.modelMemoryBytes },
   { key: "file", label: "File", firstDirection: "asc", value: (e) => e.fileBytes },
   { key: "params", label: "Params", firstDirection: "asc", value: (e) => e.paramCount },
+  { key: "batch", label: "Batch", title: "The offline batch the energy was measured at: the cheapest per sample of 1, 4, 16, 64, 256. \"1 fixed\": the model's batch dimension is fixed at 1", firstDirection: "asc", value: (e) => e.offlineBatchSize ?? 0 },
   { key: "latency", label: "Latency p50", title: "One query at batch 1 (single-stream)", firstDirection: "asc", value: (e) => e.latencyP50Ms },
   { key: "meter", label: "Meter", title: "estimated: energy modelled from CPU time and memory, not read from a power counter", firstDirection: "asc", value: (e) => e.meter },
   { key: "date", label: "Date", firstDirection: "desc", value: (e) => e.finishedAt },
@@ -122,9 +123,9 @@ export function BoardTable({ entries, classRanges, caption, testId = "board", li
               <td>
                 {formatMicrojoules(entry.energyPerInferenceJ)}
                 {entry.unstable ? <span title="Coefficient of variation above 5 % after all windows: unstable"> ⚠</span> : null}
-                {entry.energyCi95J ? (
-                  <span className="ci" title="95 % confidence interval">
-                    95% CI {(entry.energyCi95J[0] * 1e6).toPrecision(3)}–{(entry.energyCi95J[1] * 1e6).toPrecision(3)}
+                {entry.publishedCi95J ? (
+                  <span className="ci" title="95 % interval: the run's own windows combined with how far figures on this machine move between runs">
+                    95% CI {(entry.publishedCi95J[0] * 1e6).toPrecision(3)}–{(entry.publishedCi95J[1] * 1e6).toPrecision(3)}
                   </span>
                 ) : null}
               </td>
@@ -138,6 +139,14 @@ export function BoardTable({ entries, classRanges, caption, testId = "board", li
               <td>{formatBytes(entry.modelMemoryBytes)}</td>
               <td>{formatBytes(entry.fileBytes)}</td>
               <td>{formatCount(entry.paramCount)}</td>
+              <td data-testid="batch">
+                {entry.offlineBatchSize ?? "–"}
+                {entry.batchFixed ? (
+                  <span className="ci" title="The model's batch dimension is fixed at 1: export it with a dynamic batch axis to be measured at its cheapest batch">
+                    {" "}fixed
+                  </span>
+                ) : null}
+              </td>
               <td>{formatMs(entry.latencyP50Ms)}</td>
               <td>
                 <MeterLabel meter={entry.meter} estimated={entry.estimated} />

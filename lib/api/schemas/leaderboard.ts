@@ -53,6 +53,13 @@ export const zBoardEntry = z
     fileBytes: z.number().int(),
     paramCount: z.number().int(),
     latencyP50Ms: z.number(),
+    offlineBatchSize: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .meta({ description: "The offline batch the energy was measured at: the cheapest of 1, 4, 16, 64, 256 per sample (probed since harness 1.4.0)." }),
+    batchFixed: z.boolean().meta({ description: "The model's batch dimension is fixed at 1, so it was measured one sample per call." }),
     meter: zMeter,
     estimated: z.boolean(),
     unstable: z.boolean(),
