@@ -121,6 +121,8 @@ export interface EnergyWindow {
   /** gross − idle power × wall time (never below 0). */
   netEnergyJ: number;
   energyPerInferenceJ: number;
+  /** Which of the run's processes measured it (offline windows are spread over several; offline-windows.ts). */
+  process?: number;
 }
 
 export interface EnergySummary {
@@ -133,6 +135,8 @@ export interface EnergySummary {
   windows: number;
   /** Median of the per-window gross energy per inference (idle power not subtracted). */
   grossEnergyPerInferenceJ?: number;
+  /** Processes the windows were measured in; the interval is then over the processes' means. */
+  processes?: number;
 }
 
 /**
@@ -250,6 +254,8 @@ export interface BenchmarkOptions {
   idleS?: number;
   /** Seconds of the offline batch probe. */
   batchProbeS?: number;
+  /** Processes the offline windows are spread over (at most; two windows each). */
+  windowProcesses?: number;
   timeLimitS?: number;
   memoryLimitMb?: number;
   meter?: MeterKind;

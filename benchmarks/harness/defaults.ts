@@ -6,8 +6,10 @@ import { selectMeterKind, type MeterSelection } from "./select-meter";
 export { HarnessConfigError, parseHarnessEnv, type Env } from "./env";
 
 export const DEFAULTS = {
-  windows: 5,
-  maxWindows: 15,
+  windows: 8,
+  maxWindows: 16,
+  /** The offline windows are spread over this many processes, two windows each (offline-windows.ts). */
+  windowProcesses: 4,
   /** Seconds per window by meter: a counter that ticks every ~1 ms needs longer windows than a CPU-time model. */
   windowS: { estimate: 2, rapl: 10 } as Record<MeterKind, number>,
   idleS: 1,
@@ -29,6 +31,7 @@ export interface HarnessSettings {
   windowS: number;
   idleS: number;
   batchProbeS: number;
+  windowProcesses: number;
   intraOpThreads: number;
   timeLimitS: number;
   memoryLimitMb: number;
@@ -64,6 +67,7 @@ export function resolveSettings(options: Partial<BenchmarkOptions>, env: Env = p
     maxWindows: Math.max(windows, checkOption("maxWindows", options.maxWindows ?? DEFAULTS.maxWindows, true)),
     windowS,
     idleS: checkOption("idleS", options.idleS ?? fromEnv.FRUGAL_IDLE_S ?? DEFAULTS.idleS, false),
+    windowProcesses: checkOption("windowProcesses", options.windowProcesses ?? fromEnv.FRUGAL_WINDOW_PROCESSES ?? DEFAULTS.windowProcesses, true),
     batchProbeS: checkOption("batchProbeS", options.batchProbeS ?? fromEnv.FRUGAL_BATCH_PROBE_S ?? Math.min(DEFAULTS.batchProbeS, windowS), false),
     intraOpThreads: checkOption("intraOpThreads", options.intraOpThreads ?? fromEnv.FRUGAL_THREADS ?? DEFAULTS.intraOpThreads, true),
     timeLimitS: checkOption("timeLimitS", options.timeLimitS ?? fromEnv.FRUGAL_TIME_LIMIT_S ?? DEFAULTS.timeLimitS, false),

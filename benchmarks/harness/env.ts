@@ -14,6 +14,7 @@ const zHarnessEnv = z.object({
   FRUGAL_WINDOW_S: positive.optional(),
   FRUGAL_IDLE_S: positive.optional(),
   FRUGAL_BATCH_PROBE_S: positive.optional(),
+  FRUGAL_WINDOW_PROCESSES: count(16).optional(),
   FRUGAL_THREADS: count(256).optional(),
   FRUGAL_TIME_LIMIT_S: positive.optional(),
   FRUGAL_MEMORY_LIMIT_MB: positive.optional(),

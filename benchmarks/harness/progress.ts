@@ -1,6 +1,7 @@
 // Overall progress 0–100 across the phases, each weighted by the seconds it is expected to take, never moving back.
 import type { BenchmarkProgress } from "../types";
 import type { HarnessSettings } from "./defaults";
+import { offlineProcesses } from "./offline-windows";
 
 type Phase = Exclude<BenchmarkProgress["phase"], "done">;
 const ORDER: Phase[] = ["validate", "batch", "load", "warmup", "accuracy", "idle", "offline", "single-stream", "floor"];
@@ -10,7 +11,9 @@ function expectedSeconds(settings: HarnessSettings): Record<Phase, number> {
   // each scenario's windows, and the untimed warm-up window before the first (child-bench.ts)
   const windowsS = settings.windows * settings.windowS + Math.min(settings.windowS, 0.5);
   const floorS = settings.floorWindows * settings.floorWindowS;
-  return { validate: 0.2, batch: 3, load: 1.5, warmup: 0.2, accuracy: 0.5, idle: settings.idleS, offline: windowsS, "single-stream": windowsS, floor: floorS };
+  // each extra offline process loads, warms up and takes its own idle baseline (offline-windows.ts)
+  const extraProcessesS = (offlineProcesses(settings) - 1) * (1.5 + 0.2 + settings.idleS);
+  return { validate: 0.2, batch: 3, load: 1.5, warmup: 0.2, accuracy: 0.5, idle: settings.idleS, offline: windowsS + extraProcessesS, "single-stream": windowsS, floor: floorS };
 }
 
 export interface ProgressTracker {

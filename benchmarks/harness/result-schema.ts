@@ -15,6 +15,7 @@ export const zEnergySummary = z.object({
   unstable: z.boolean(),
   windows: z.number().int().positive(),
   grossEnergyPerInferenceJ: nonNegative.optional(),
+  processes: z.number().int().positive().optional(),
 });
 
 export const zScenarioResult = z.object({

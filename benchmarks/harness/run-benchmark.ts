@@ -10,6 +10,7 @@ import { assembleResult } from "./assemble-result";
 import { batchCandidates, chooseBatch, type BatchChoice, type BatchLimits } from "./choose-batch";
 import { resolveSettings } from "./defaults";
 import { measureFloor, measureScenario, summariseFloor } from "./measure-scenario";
+import { measureOffline, type StartedProcess } from "./offline-windows";
 import { createProgress } from "./progress";
 import { logMeterSelection } from "./select-meter";
 import type { ChildInit } from "./protocol";
@@ -64,6 +65,12 @@ async function readModel(modelPath: string): Promise<Uint8Array> {
   }
 }
 
+/** Idle power (W) = the meter's gross energy over the child's idle span ÷ its duration. */
+async function measureIdlePower(child: ChildSupervisor, idleS: number): Promise<number> {
+  const idle = await child.request({ type: "idle", idleS }, "idle");
+  return idle.grossEnergyJ / idle.wallS;
+}
+
 export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
   const startedAt = new Date();
   const task = requireTask(options.task);
@@ -107,12 +114,22 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     progress.report("accuracy");
     const quality = await child.request({ type: "accuracy" }, "accuracy");
     progress.report("idle");
-    const idle = await child.request({ type: "idle", idleS: settings.idleS }, "idle");
-    // Idle power (W) = the meter's gross energy over the idle span ÷ its duration.
-    const idlePowerW = idle.grossEnergyJ / idle.wallS;
+    const idlePowerW = await measureIdlePower(child, settings.idleS);
 
     progress.report("offline");
-    const offline = await measureScenario(child, "offline", settings, idlePowerW, (f) => progress.report("offline", f));
+    // More processes for the offline windows: the same file, batch and steps, without a second accuracy pass.
+    const start = async (): Promise<StartedProcess> => {
+      const extra = new ChildSupervisor(limits());
+      try {
+        await extra.request({ type: "load", init: { ...init, offlineBatchSize } }, "loaded");
+        await extra.request({ type: "warmup" }, "warm");
+        return { child: extra, idlePowerW: await measureIdlePower(extra, settings.idleS), close: () => extra.close() };
+      } catch (error) {
+        await extra.close();
+        throw error;
+      }
+    };
+    const offline = await measureOffline({ child, idlePowerW }, start, settings, (f) => progress.report("offline", f));
     if (!(offline.energy.energyPerInferenceJ > 0)) {
       throw new BenchmarkError("runtime_error", "The meter attributed no energy to the model (net energy 0 in most windows); raise windowS and run again.");
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accuracy, argmaxRows, macroF1 } from "./classification";
 import { Reservoir } from "./reservoir";
-import { coefficientOfVariation, confidenceInterval95, median, percentiles, summariseWindows, tQuantile975 } from "./summary";
+import { coefficientOfVariation, confidenceInterval95, median, percentiles, summariseGroupedWindows, summariseWindows, tQuantile975 } from "./summary";
 
 describe("summary statistics", () => {
   it("takes the median of odd and even lists", () => {
@@ -49,6 +49,29 @@ describe("summary statistics", () => {
     const loose = summariseWindows([1, 2, 3]);
     expect(loose.unstable).toBe(true);
     expect(loose.median).toBe(2);
+  });
+});
+
+describe("windows from several processes", () => {
+  it("takes the interval over the processes' means, not over windows as if independent", () => {
+    // Two processes, each steady within itself but 10 % apart: the windows alone look tight, the processes do not.
+    const values = [100, 101, 110, 111];
+    const grouped = summariseGroupedWindows(values, [0, 0, 1, 1]);
+    expect(grouped.median).toBe(105.5);
+    // means 100.5 and 110.5: centre 105.5, sd 7.071, t(0.975, 1) = 12.706 → ± 63.53
+    expect(grouped.ci95[0]).toBeCloseTo(105.5 - (12.706 * 7.0711) / Math.SQRT2, 2);
+    expect(grouped.ci95[1]).toBeCloseTo(105.5 + (12.706 * 7.0711) / Math.SQRT2, 2);
+    expect(grouped.ci95[1] - grouped.ci95[0]).toBeGreaterThan(summariseWindows(values).ci95[1] - summariseWindows(values).ci95[0]);
+    expect(grouped.cv).toBeCloseTo(summariseWindows(values).cv, 12);
+  });
+
+  it("is the windows' own interval with one process, and never below 0", () => {
+    expect(summariseGroupedWindows([1, 2, 3], [0, 0, 0])).toEqual(summariseWindows([1, 2, 3]));
+    expect(summariseGroupedWindows([1, 1, 30, 30], [0, 0, 1, 1]).ci95[0]).toBe(0);
+  });
+
+  it("refuses labels that do not match the values", () => {
+    expect(() => summariseGroupedWindows([1, 2], [0])).toThrow("2 values but 1 group labels");
   });
 });
 

@@ -75,3 +75,22 @@ export function summariseWindows(values: readonly number[], cvLimit = 0.05): Win
   const cv = coefficientOfVariation(values);
   return { median: median(values), ci95: confidenceInterval95(values), cv, unstable: cv > cvLimit };
 }
+
+/**
+ * As summariseWindows, for windows measured in several processes (`groups[i]` is the process of `values[i]`).
+ * Windows of one process share that process's own speed (its memory layout; measured: the same model in six
+ * processes taking turns differed by up to 15 %), so they are not independent draws: the interval is a
+ * Student-t interval of the processes' means, with processes − 1 degrees of freedom, widened to contain the
+ * median and clipped at 0. With one process it is summariseWindows' interval.
+ */
+export function summariseGroupedWindows(values: readonly number[], groups: readonly number[], cvLimit = 0.05): WindowSummary {
+  if (groups.length !== values.length) throw new Error(`${values.length} values but ${groups.length} group labels`);
+  const summary = summariseWindows(values, cvLimit);
+  const byGroup = new Map<number, number[]>();
+  values.forEach((value, i) => byGroup.set(groups[i], [...(byGroup.get(groups[i]) ?? []), value]));
+  if (byGroup.size < 2) return summary;
+  const means = [...byGroup.values()].map((v) => mean(v));
+  const centre = mean(means);
+  const halfWidth = (tQuantile975(means.length - 1) * sampleStandardDeviation(means)) / Math.sqrt(means.length);
+  return { ...summary, ci95: [Math.max(0, Math.min(centre - halfWidth, summary.median)), Math.max(centre + halfWidth, summary.median)] };
+}
