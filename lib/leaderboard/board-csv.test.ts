@@ -53,7 +53,16 @@ describe("boardToCsv", () => {
       ],
       { qualityFloor: 0.9, energyClasses: task.energyClasses },
     );
-    const board: Board = { task: boardTask(task), scenario: "offline", hardwareProfileId: "hw1", meter: "estimate", profile: null, profiles: [], starsScale: "log", entries };
+    const board: Board = {
+      task: boardTask(task),
+      scenario: "offline",
+      hardwareProfileId: "hw1",
+      meter: "estimate",
+      profile: null,
+      profiles: [],
+      starsScale: "log",
+      entries: entries.map((entry) => ({ ...entry, publishedCi95J: entry.energyCi95J, betweenRunHalfWidth95: null })),
+    };
     const csv = boardToCsv(board);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(BOARD_CSV_COLUMNS.join(","));
