@@ -67,7 +67,7 @@ export function startCalibrator(options: CalibratorOptions): Calibrator {
         log(`${reference.slug}: ${(result.energyPerInferenceJ * 1e6).toPrecision(4)} µJ per inference (${result.wallS.toFixed(1)} s)`);
       } catch (error) {
         if (controller.signal.aborted || (error instanceof BenchmarkError && error.code === "aborted")) {
-          log(`${reference.slug}: stopped for a submission; nothing recorded`);
+          log(`${reference.slug}: stopped; nothing recorded`);
           return;
         }
         failedAt.set(reference.taskId, Date.now());
@@ -99,17 +99,19 @@ export function startCalibrator(options: CalibratorOptions): Calibrator {
   const timer = setInterval(() => void check(), options.checkMs);
   void check();
 
-  const stopCurrent = async () => {
+  const stopCurrent = async (why: string) => {
     const running = current;
     if (!running) return;
+    const stopAt = Date.now();
     running.controller.abort();
     await running.done;
+    log(`${running.info.referenceSlug} stopped ${why} in ${Date.now() - stopAt} ms`);
   };
 
   return {
     async yieldToJob() {
       jobs++;
-      await stopCurrent();
+      await stopCurrent("for a job");
     },
     jobDone() {
       jobs = Math.max(0, jobs - 1);
@@ -119,7 +121,7 @@ export function startCalibrator(options: CalibratorOptions): Calibrator {
     async close() {
       closed = true;
       clearInterval(timer);
-      await stopCurrent();
+      await stopCurrent("as the worker stops");
     },
   };
 }
