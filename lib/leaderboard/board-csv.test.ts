@@ -61,7 +61,7 @@ describe("boardToCsv", () => {
       profile: null,
       profiles: [],
       starsScale: "log",
-      entries: entries.map((entry) => ({ ...entry, publishedCi95J: entry.energyCi95J, betweenRunHalfWidth95: null })),
+      entries: entries.map((entry) => ({ ...entry, publishedCi95J: [36e-6, 40e-6], betweenRunHalfWidth95: 0.04 })),
     };
     const csv = boardToCsv(board);
     const lines = csv.split("\r\n");
@@ -69,6 +69,7 @@ describe("boardToCsv", () => {
     expect(lines[1]).toContain(`"'=cmd|"" /C calc""!A0, ""quoted"""`);
     expect(lines[1].startsWith("1,evil-model,")).toBe(true);
     expect(lines[1]).toContain(",38,37,39,"); // µJ, CI low, CI high (floating point rounds to these)
+    expect(lines[1].endsWith(",36,40,0.04")).toBe(true); // published interval (µJ) and between-run half-width
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(3);
   });
