@@ -1,7 +1,8 @@
 // The idle calibrator: while nothing waits for this worker, it re-benchmarks the reference baseline that is due
 // (lib/calibration), so the machine's between-run spread is measured rather than assumed. A job always comes
 // first: the processor calls yieldToJob(), which kills the calibration's child and waits for it to end, and no
-// calibration starts until the job is done. An aborted calibration records nothing.
+// calibration starts until the job is done; a job taken by another worker, or a row left waiting, stops it at the
+// next check. An aborted calibration records nothing.
 import { runBenchmark } from "../benchmarks/harness/run-benchmark";
 import { BenchmarkError, type BenchmarkOptions } from "../benchmarks/types";
 import { benchmarkQueueIsIdle, pickDueReference, recordCalibrationRun, type ProfileKey } from "../lib/calibration/calibration-runs";
@@ -79,11 +80,24 @@ export function startCalibrator(options: CalibratorOptions): Calibrator {
     current = { info, controller, done };
   };
 
+  const stopCurrent = async (why: string) => {
+    const running = current;
+    if (!running) return;
+    const stopAt = Date.now();
+    running.controller.abort();
+    await running.done;
+    log(`${running.info.referenceSlug} stopped ${why} in ${Date.now() - stopAt} ms`);
+  };
+
   const check = async () => {
-    if (!mayStart() || checking) return;
+    if (closed || jobs > 0 || checking) return;
     checking = true;
     try {
-      if (!(await benchmarkQueueIsIdle(db)) || !mayStart()) return;
+      const idle = await benchmarkQueueIsIdle(db);
+      // A job that another worker took (or a row still waiting) stops this calibration too: on a shared machine
+      // it would disturb that benchmark, and submissions go first.
+      if (!idle && current) await stopCurrent("as a submission waits or runs elsewhere");
+      if (!idle || !mayStart()) return;
       const now = Date.now();
       const skipTasks = new Set([...failedAt].filter(([, at]) => now - at < options.everyS * 1000).map(([task]) => task));
       const reference = await pickDueReference(db, profile, { everyS: options.everyS, skipTasks });
@@ -98,15 +112,6 @@ export function startCalibrator(options: CalibratorOptions): Calibrator {
 
   const timer = setInterval(() => void check(), options.checkMs);
   void check();
-
-  const stopCurrent = async (why: string) => {
-    const running = current;
-    if (!running) return;
-    const stopAt = Date.now();
-    running.controller.abort();
-    await running.done;
-    log(`${running.info.referenceSlug} stopped ${why} in ${Date.now() - stopAt} ms`);
-  };
 
   return {
     async yieldToJob() {

@@ -67,6 +67,9 @@ describe("idle calibration", () => {
   });
 
   it("a submission enqueued mid-calibration starts within 3 s, and the stopped calibration records nothing", async () => {
+    // No timer check during the test (the first runs at start and starts the calibration): only the job's
+    // processor can stop it, so this is the path where the worker itself takes the submission.
+    vi.stubEnv("FRUGAL_CALIBRATE_CHECK_MS", "600000");
     const worker = await startWorker(db, HARNESS);
     let closed = false;
     try {
@@ -97,6 +100,33 @@ describe("idle calibration", () => {
       expect(await db.calibrationRun.count({ where: { workerId: worker.id, startedAt: calibration.startedAt } })).toBe(0);
     } finally {
       if (!closed) await worker.close();
+    }
+  });
+
+  it("a submission waiting for another worker stops the calibration at the next check, and none starts while it waits", async () => {
+    const worker = await startWorker(db, HARNESS);
+    let waitingId: string | undefined;
+    try {
+      const calibration = await waitFor(
+        () => {
+          const now = worker.calibrator?.inFlight();
+          return now && TIMED_PHASES.includes(now.phase) ? now : undefined;
+        },
+        90_000,
+        "a calibration in its timed phases",
+      );
+      // A queued row with no job: this worker will not take it, yet it waits for some worker.
+      const { id } = await submit();
+      waitingId = id;
+      await (await getQueue(QUEUE_NAMES.benchmark)).obliterate({ force: true });
+      await waitFor(() => (worker.calibrator?.inFlight() === null ? true : undefined), 10_000, "the calibration to stop");
+      // Checks every 300 ms for 1.5 s: none starts another while the row waits.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(worker.calibrator?.inFlight()).toBeNull();
+      expect(await db.calibrationRun.count({ where: { workerId: worker.id, startedAt: { gte: calibration.startedAt } } })).toBe(0);
+    } finally {
+      await worker.close();
+      if (waitingId) await db.submission.update({ where: { id: waitingId }, data: { status: "FAILED", errorCode: "runtime_error", error: "closed by the test" } });
     }
   });
 });
