@@ -30,6 +30,9 @@ export default defineConfig({
             DATABASE_URL: testDatabaseUrl,
             REDIS_URL: redisUrl,
             FRUGAL_QUEUE_PREFIX: testQueuePrefix,
+            // Workers started by tests calibrate only where a test turns it on (worker/calibration.int.test.ts),
+            // so other files' timings and CPU are what they were.
+            FRUGAL_CALIBRATE: "0",
           },
           fileParallelism: false,
           testTimeout: 180_000,

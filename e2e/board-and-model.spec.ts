@@ -87,6 +87,8 @@ test("the mnist board: sort a column, hover and click a chart point, filter by p
   await expect(page.locator('[data-testid="board"] tr[data-model="e2e-other-fast"]')).toBeVisible();
   await expect(page.locator('[data-testid="below-floor"] tr[data-model="e2e-other-bad"]')).toBeVisible();
   await expect(page.getByTestId("board-profile")).toContainText("Other CPU (e2e seed)");
+  // No calibration has run on that profile (the e2e server's worker does not calibrate): the board says so.
+  await expect(page.getByTestId("repeatability")).toHaveText("between-run spread not measured yet");
 });
 
 test("a model page: results with windows, conversions, badge, and a snippet copied", async ({ page, context }) => {

@@ -37,6 +37,8 @@ async function main(): Promise<void> {
       FRUGAL_SEED_TASKS: "mnist",
       // Every browser test signs in from this one address; the limit itself is tested in accounts.int.test.ts.
       FRUGAL_SIGNIN_ATTEMPTS: "100",
+      // Idle calibration would take CPU from the browser tests; worker/calibration.int.test.ts tests it.
+      FRUGAL_CALIBRATE: "0",
     },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

@@ -19,14 +19,16 @@ import { coefficientOfVariation, median } from "../benchmarks/stats/summary";
 import { listTasks } from "../benchmarks/tasks/catalog";
 import { listBaselines } from "../benchmarks/tasks/list-baselines";
 import type { BenchmarkResult } from "../benchmarks/types";
-import { profileSpread, publishedInterval } from "../lib/leaderboard/published-interval";
+import { publishedInterval } from "../lib/calibration/published-interval";
+import { CALIBRATION_REFERENCE_SLUGS } from "../lib/calibration/references";
+import { betweenRunSpread } from "../lib/calibration/spread";
 
 const CV_GOAL = 0.03;
 const BUSY_MOVE_GOAL = 0.05;
 const COVERAGE_GOAL = 0.9;
 const WALL_GOAL_S = 120;
-/** One baseline per task by default: the ones whose figure the board's ranks lean on most (CNNs where there are). */
-const DEFAULT_MODELS = ["mnist-cnn", "fashion-mnist-mlp", "sms-spam-logreg", "spoken-digits-cnn-small", "breast-cancer-mlp"];
+/** One baseline per task by default: the references the workers re-benchmark to measure the spread (lib/calibration). */
+const DEFAULT_MODELS = Object.values(CALIBRATION_REFERENCE_SLUGS);
 const SHARED_MIRROR = fileURLToPath(new URL("../../shared/datasets", import.meta.url));
 
 interface Model {
@@ -78,7 +80,7 @@ const contains = (ci: [number, number], x: number) => ci[0] <= x && x <= ci[1];
 
 function report(tag: string, all: Map<string, Run[]>): Map<string, number> {
   const medians = new Map<string, number>();
-  console.log(`\n${tag}: model | runs | median µJ | CV | within-run CI ∋ others' median | published CI ∋ others' median | spread used | s per run | batch`);
+  console.log(`\n${tag}: model | runs | median µJ | CV | within-run CI ∋ others' median | published CI ∋ others' median | between-run half-width used | s per run | batch`);
   let cvMet = 0;
   let covered = 0;
   let total = 0;
@@ -86,10 +88,13 @@ function report(tag: string, all: Map<string, Run[]>): Map<string, number> {
     const energies = runs.map((r) => r.energyJ);
     const cv = coefficientOfVariation(energies);
     medians.set(label, median(energies));
-    // The board's spread for this model: measured on the other models' series only.
-    const spread = profileSpread([...all].filter(([other]) => other !== label).map(([, r]) => r.map((x) => x.energyJ)));
+    // The board's spread for this model, as betweenRunSpread computes it from the references' runs: here from the
+    // other models' series only, so no run's interval is widened by its own deviation.
+    const others = [...all].filter(([other]) => other !== label).map(([taskId, r]) => ({ taskId, energiesJ: r.map((x) => x.energyJ), lastRunAt: new Date() }));
+    const spread = betweenRunSpread(others);
     const within = runs.filter((r, i) => contains(r.ci, othersMedian(runs, i))).length;
-    const published = runs.filter((r, i) => contains(publishedInterval(r.energyJ, r.ci, spread).interval, othersMedian(runs, i))).length;
+    const publishedCi = (r: Run) => publishedInterval(r.energyJ, r.ci, spread?.halfWidth95 ?? null).ci95J ?? r.ci;
+    const published = runs.filter((r, i) => contains(publishedCi(r), othersMedian(runs, i))).length;
     cvMet += cv <= CV_GOAL ? 1 : 0;
     covered += published;
     total += runs.length;
@@ -97,7 +102,7 @@ function report(tag: string, all: Map<string, Run[]>): Map<string, number> {
     const batches = [...new Set(runs.map((r) => r.batch))].join("/");
     console.log(
       `${tag}: ${label} | ${runs.length} | ${(median(energies) * 1e6).toFixed(2)} | ${(cv * 100).toFixed(2)} % | ${within}/${runs.length} | ` +
-        `${published}/${runs.length} | ${spread === null ? "none" : `${(spread.cv * 100).toFixed(2)} %`} | ${median(walls).toFixed(1)} (max ${Math.max(...walls).toFixed(1)}) | ${batches}`,
+        `${published}/${runs.length} | ${spread === null ? "none" : `±${(spread.halfWidth95 * 100).toFixed(1)} % (CV ${(spread.spread * 100).toFixed(2)} %)`} | ${median(walls).toFixed(1)} (max ${Math.max(...walls).toFixed(1)}) | ${batches}`,
     );
   }
   const share = total ? covered / total : 0;

@@ -13,11 +13,17 @@ const zWorkerSettings = z.object({
   /** PostgreSQL unreachable: the first wait before trying again, doubled after each failure up to the max. */
   FRUGAL_WORKER_OUTAGE_FIRST_MS: z.coerce.number().int().min(100).default(1_000),
   FRUGAL_WORKER_OUTAGE_MAX_MS: z.coerce.number().int().min(100).default(30_000),
+  /** 1: while the queue is idle, re-benchmark each task's reference baseline (worker/calibrate.ts); 0: never. */
+  FRUGAL_CALIBRATE: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1").transform((value) => value === "1"),
+  /** A reference with its MIN_RUNS runs is re-benchmarked once its last run is this old (seconds). */
+  FRUGAL_CALIBRATE_EVERY_S: z.coerce.number().int().min(60).default(3_600),
+  /** How often an idle worker looks for a due calibration (it also looks right after each job). */
+  FRUGAL_CALIBRATE_CHECK_MS: z.coerce.number().int().min(200).default(5_000),
 });
 
 export type WorkerSettings = z.infer<typeof zWorkerSettings>;
 
-export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
+export function readWorkerSettings(env: Record<string, string | undefined> = process.env): WorkerSettings {
   const parsed = zWorkerSettings.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");

@@ -15,11 +15,14 @@ import { createRedis } from "../lib/queue/redis";
 import { reconcileQueue } from "../lib/submissions/reconcile";
 import { upsertHardwareProfile } from "../lib/submissions/record-result";
 import { createOutageTracker, DatabaseUnavailableError, untilDatabaseAnswers } from "./db-outage";
+import { startCalibrator, type Calibrator } from "./calibrate";
 import { processBenchmark } from "./process-benchmark";
 import { readWorkerSettings } from "./settings";
 
 export interface RunningWorker {
   id: string;
+  /** The idle calibrator; null when FRUGAL_CALIBRATE=0. */
+  calibrator: Calibrator | null;
   /** Stops taking jobs, aborts the one in flight (it is handed back to the queue), and closes connections. */
   close(): Promise<void>;
 }
@@ -44,7 +47,19 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
 
   const abort = new AbortController();
   const outage = createOutageTracker(outageBackoff);
+  const calibrator = settings.FRUGAL_CALIBRATE
+    ? startCalibrator({
+        db,
+        workerId: id,
+        profile: { hardwareProfileId: profile.id, meter: profile.meter },
+        harness,
+        everyS: settings.FRUGAL_CALIBRATE_EVERY_S,
+        checkMs: settings.FRUGAL_CALIBRATE_CHECK_MS,
+      })
+    : null;
   const runJob = async (job: Job) => {
+    // A submission never waits for a calibration longer than it takes to stop the calibration's child.
+    await calibrator?.yieldToJob();
     try {
       const outcome = await processBenchmark(job, { db, workerId: id, signal: abort.signal, harness, outageBackoff });
       outage.reset();
@@ -59,6 +74,8 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
       console.error(`[worker] ${job.id}: ${error.message}; back in the queue, next try in ${(waitMs / 1000).toFixed(1)} s`);
       await (await getQueue(QUEUE_NAMES.benchmark)).rateLimit(waitMs);
       throw Worker.RateLimitError();
+    } finally {
+      calibrator?.jobDone();
     }
   };
   const connection = createRedis(env.REDIS_URL, true);
@@ -87,8 +104,10 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
 
   return {
     id,
+    calibrator,
     async close() {
       timers.forEach(clearInterval);
+      await calibrator?.close();
       abort.abort();
       await worker.close();
       connection.disconnect();

@@ -193,6 +193,14 @@ export default function MethodologyPage() {
             for the median reaches 95 % (min…max covers 93.75 %).
           </li>
           <li>
+            That interval covers the windows of <em>one run</em>. How far runs repeat is measured too: while no submission waits, each worker
+            re-benchmarks one reference baseline per task (at most hourly per reference; a submission that arrives stops it at once). A
+            profile&apos;s <strong>between-run spread</strong> is the largest CV over the references with 3 runs or more (each over its latest 10
+            runs), and its 95 % half-width b = t₀.₉₇₅,ₙ₋₁ × CV is shown on the board (&ldquo;figures on this machine repeat within ±b&rdquo;). The
+            <strong> published interval</strong> combines each side of the within-run interval w with b in quadrature: E·(1 − √(w<sub>low</sub>² + b²))
+            to E·(1 + √(w<sub>high</sub>² + b²)), clipped at 0. Until a spread is measured, the within-run interval is published and labelled so.
+          </li>
+          <li>
             The <strong>coefficient of variation</strong> (sample standard deviation ÷ mean) of the windows decides whether more windows are
             taken, and flags a result unstable when it stays above {formatPercent(F.cvLimit, 0)}.
           </li>

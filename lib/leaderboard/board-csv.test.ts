@@ -56,7 +56,16 @@ describe("boardToCsv", () => {
       ],
       { qualityFloor: 0.9, energyClasses: task.energyClasses },
     );
-    const board: Board = { task: boardTask(task), scenario: "offline", hardwareProfileId: "hw1", meter: "estimate", profile: null, profiles: [], starsScale: "log", entries };
+    const board: Board = {
+      task: boardTask(task),
+      scenario: "offline",
+      hardwareProfileId: "hw1",
+      meter: "estimate",
+      profile: null,
+      profiles: [],
+      starsScale: "log",
+      entries: entries.map((entry) => ({ ...entry, publishedCi95J: [36e-6, 40e-6], betweenRunHalfWidth95: 0.04 })),
+    };
     const csv = boardToCsv(board);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(BOARD_CSV_COLUMNS.join(","));
@@ -64,6 +73,7 @@ describe("boardToCsv", () => {
     expect(lines[1].startsWith("1,evil-model,")).toBe(true);
     expect(lines[1]).toContain(",38,37,39,"); // µJ, CI low, CI high (floating point rounds to these)
     expect(lines[1]).toContain(",0.5,64,false,estimate,"); // latency, the offline batch, not fixed, meter
+    expect(lines[1].endsWith(",36,40,0.04")).toBe(true); // published interval (µJ) and between-run half-width
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(3);
   });
@@ -93,7 +103,7 @@ describe("boardToCsv", () => {
     });
     // 10 and 12 µJ are apart; 20 and 20.5 µJ overlap (±3 %): ranks 1, 2, =3, =3.
     const entries = rankBoard([at("a", 10e-6), at("b", 12e-6), at("c", 20e-6), at("d", 20.5e-6)], { qualityFloor: 0.9, energyClasses: task.energyClasses });
-    const board: Board = { task: boardTask(task), scenario: "offline", hardwareProfileId: "hw1", meter: "estimate", profile: null, profiles: [], starsScale: "log", entries };
+    const board: Board = { task: boardTask(task), scenario: "offline", hardwareProfileId: "hw1", meter: "estimate", profile: null, profiles: [], starsScale: "log", entries: entries.map((entry) => ({ ...entry, betweenRunHalfWidth95: null })) };
     const rows = boardToCsv(board).split("\r\n").slice(1, -1);
     expect(rows.map((row) => row.split(",").slice(0, 2).join(","))).toEqual(["1,a", "2,b", "'=3,c", "'=3,d"]);
     const column = (name: string) => BOARD_CSV_COLUMNS.indexOf(name as (typeof BOARD_CSV_COLUMNS)[number]);

@@ -45,6 +45,10 @@ export const BOARD_CSV_COLUMNS = [
   "hardware_profile",
   "cpu_model",
   "energy_classes_dated",
+  // Last, so readers of the earlier columns by position are unaffected.
+  "published_ci95_low_uj",
+  "published_ci95_high_uj",
+  "between_run_half_width_95",
 ] as const;
 
 /** J → µJ, with the float noise of the multiplication (38.00000000000001) rounded off at 12 significant digits. */
@@ -83,6 +87,9 @@ export function boardToCsv(board: Board): string {
         board.hardwareProfileId,
         board.profile?.cpuModel,
         board.task.energyClasses.dated,
+        uj(e.publishedCi95J?.[0]),
+        uj(e.publishedCi95J?.[1]),
+        e.betweenRunHalfWidth95,
       ]),
     );
   }

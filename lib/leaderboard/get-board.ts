@@ -3,6 +3,10 @@
 // picks that result (DISTINCT ON), so a board costs one indexed query however many re-benchmarks it has seen.
 import type { EnergyClasses, TaskDefinition } from "../../benchmarks/types";
 import { findTask, listTasks } from "../../benchmarks/tasks/catalog";
+import { HARNESS_VERSION } from "../../benchmarks/version";
+import { loadRepeatability } from "../calibration/calibration-runs";
+import { publishedInterval } from "../calibration/published-interval";
+import type { Repeatability } from "../calibration/spread";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { STARS_SCALE } from "./grades";
@@ -27,6 +31,22 @@ export interface BoardProfile {
   models: number;
 }
 
+/** The chosen board's profile, with how far figures measured on it repeat between runs (current harness). */
+export interface ChosenBoardProfile extends BoardProfile {
+  /** null until a reference baseline has 3 runs on this profile and meter ("between-run spread not measured yet"). */
+  repeatability: Repeatability | null;
+}
+
+/** An entry's published interval: its own run's interval combined with its profile's between-run spread. */
+export interface EntryInterval {
+  /** [low, high] in J (lib/calibration/published-interval.ts); null when there is neither part. */
+  publishedCi95J: [number, number] | null;
+  /** The between-run 95 % half-width (fraction of the figure) folded in; null: publishedCi95J is within-run only. */
+  betweenRunHalfWidth95: number | null;
+}
+
+export type BoardEntry = RankedEntry & EntryInterval;
+
 export interface BoardTask {
   id: string;
   title: string;
@@ -42,11 +62,11 @@ export interface Board {
   hardwareProfileId: string | null;
   meter: string | null;
   /** The chosen profile (null when the task has no result yet, or the filter matched none). */
-  profile: BoardProfile | null;
+  profile: ChosenBoardProfile | null;
   /** Every (profile, meter) the task has results on, the default first. */
   profiles: BoardProfile[];
   starsScale: typeof STARS_SCALE;
-  entries: RankedEntry[];
+  entries: BoardEntry[];
 }
 
 export interface BoardFilter {
@@ -92,7 +112,7 @@ export function chooseProfile(profiles: BoardProfile[], filter: BoardFilter = {}
   );
 }
 
-type CandidateRow = Omit<BoardCandidate, "finishedAt" | "energyCi95J" | "publishedCi95J"> & { finishedAt: Date; energyCi95J: unknown };
+type CandidateRow = Omit<BoardCandidate, "finishedAt" | "energyCi95J" | "publishedCi95J"> & { finishedAt: Date; energyCi95J: unknown; harnessVersion: string };
 
 function readCi(value: unknown): [number, number] | null {
   return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "number") ? [value[0], value[1]] : null;
@@ -100,9 +120,15 @@ function readCi(value: unknown): [number, number] | null {
 
 /**
  * The latest succeeded result of each visible model on one board. Withdrawn results are not succeeded ones: a
- * model whose latest result was withdrawn is shown with its previous result still standing, if any.
+ * model whose latest result was withdrawn is shown with its previous result still standing, if any. Each gets the
+ * interval it is published with, from the between-run spread measured under its own harness version (`spreads`).
  */
-export async function loadBoardCandidates(db: Db, taskId: string, profile: { hardwareProfileId: string; meter: string }): Promise<BoardCandidate[]> {
+export async function loadBoardCandidates(
+  db: Db,
+  taskId: string,
+  profile: { hardwareProfileId: string; meter: string },
+  spreads: ReadonlyMap<string, Repeatability> = new Map(),
+): Promise<(BoardCandidate & EntryInterval)[]> {
   const rows = await db.$queryRaw<CandidateRow[]>`
     WITH latest AS (
       SELECT DISTINCT ON (s."modelId") r.id, s."modelId", coalesce(s."finishedAt", r."createdAt") AS "finishedAt"
@@ -118,11 +144,16 @@ export async function loadBoardCandidates(db: Db, taskId: string, profile: { har
            r."modelMemoryBytes", r."fileBytes", r."paramCount", r."latencyP50Ms", r.meter, r.estimated, r.unstable,
            (r.payload -> 'offline' ->> 'batchSize')::int AS "offlineBatchSize",
            coalesce(r.payload -> 'offlineBatch' ->> 'rule' = 'fixed' AND r.payload -> 'offline' ->> 'batchSize' = '1', false) AS "batchFixed",
-           l."finishedAt"
+           l."finishedAt", r."harnessVersion"
     FROM latest l
     JOIN "Result" r ON r.id = l.id
     JOIN "Model" m ON m.id = l."modelId"`;
-  return rows.map((row) => ({ ...row, energyCi95J: readCi(row.energyCi95J), publishedCi95J: readCi(row.energyCi95J), finishedAt: new Date(row.finishedAt).toISOString() }));
+  return rows.map(({ harnessVersion, ...row }) => {
+    const energyCi95J = readCi(row.energyCi95J);
+    const betweenRunHalfWidth95 = spreads.get(harnessVersion)?.halfWidth95 ?? null;
+    const published = publishedInterval(row.energyPerInferenceJ, energyCi95J, betweenRunHalfWidth95);
+    return { ...row, energyCi95J, publishedCi95J: published.ci95J, betweenRunHalfWidth95, finishedAt: new Date(row.finishedAt).toISOString() };
+  });
 }
 
 export function boardTask(task: TaskDefinition): BoardTask {
@@ -143,12 +174,16 @@ export async function getBoard(db: Db, taskId: string, filter: BoardFilter = {})
   const header = { task: boardTask(task), scenario: "offline" as const, profiles, starsScale: STARS_SCALE };
   if (!chosen) return { ...header, hardwareProfileId: null, meter: null, profile: null, entries: [] };
 
-  const candidates = await loadBoardCandidates(db, task.id, chosen);
+  const spreads = await loadRepeatability(db, chosen);
+  const candidates = await loadBoardCandidates(db, task.id, chosen, spreads);
+  // rankBoard keeps every field of a candidate but types only BoardCandidate's: the intervals are put back by id.
+  const intervals = new Map(candidates.map((c) => [c.submissionId, { publishedCi95J: c.publishedCi95J, betweenRunHalfWidth95: c.betweenRunHalfWidth95 }]));
+  const ranked = rankBoard(candidates, { qualityFloor: task.qualityFloor, energyClasses: task.energyClasses });
   return {
     ...header,
     hardwareProfileId: chosen.hardwareProfileId,
     meter: chosen.meter,
-    profile: chosen,
-    entries: rankBoard(candidates, { qualityFloor: task.qualityFloor, energyClasses: task.energyClasses }),
+    profile: { ...chosen, repeatability: spreads.get(HARNESS_VERSION) ?? null },
+    entries: ranked.map((entry) => ({ ...entry, ...intervals.get(entry.submissionId)! })),
   };
 }

@@ -2,6 +2,8 @@
 // of its artifacts, and the submissions still waiting. Served by /models/<slug> and GET /api/v1/models/<slug>.
 import type { BenchmarkResult, EnergyWindow } from "../../benchmarks/types";
 import { findTask } from "../../benchmarks/tasks/catalog";
+import { loadRepeatability } from "../calibration/calibration-runs";
+import { publishedInterval } from "../calibration/published-interval";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { energyClassOf, type EnergyClass } from "../leaderboard/grades";
@@ -25,7 +27,12 @@ export interface ModelResultView {
   accuracy: number;
   macroF1: number;
   energyPerInferenceJ: number;
+  /** Within-run 95 % interval (J): the windows of this run. */
   energyCi95J: [number, number] | null;
+  /** Published 95 % interval (J): energyCi95J combined with the profile's between-run spread (as on the board). */
+  publishedCi95J: [number, number] | null;
+  /** Between-run 95 % half-width (fraction) folded in; null when not measured yet under this harness version. */
+  betweenRunHalfWidth95: number | null;
   accuracyPerJoule: number;
   unstable: boolean;
   modelMemoryBytes: number;
@@ -129,6 +136,8 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
       macroF1: row.macroF1,
       energyPerInferenceJ: row.energyPerInferenceJ,
       energyCi95J: readCi(raw?.energyCi95J),
+      publishedCi95J: null,
+      betweenRunHalfWidth95: null,
       accuracyPerJoule: row.accuracyPerJoule,
       unstable: row.unstable,
       modelMemoryBytes: row.modelMemoryBytes,
@@ -150,6 +159,15 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
       forTask.boards.push(board);
     }
     board.results.push(view);
+  }
+
+  // Each board's between-run spread, as the board itself publishes it (lib/leaderboard/get-board.ts).
+  for (const board of [...tasks.values()].flatMap((t) => t.boards)) {
+    const spreads = await loadRepeatability(db, board);
+    for (const view of board.results) {
+      view.betweenRunHalfWidth95 = spreads.get(view.harnessVersion)?.halfWidth95 ?? null;
+      view.publishedCi95J = publishedInterval(view.energyPerInferenceJ, view.energyCi95J, view.betweenRunHalfWidth95).ci95J;
+    }
   }
 
   const versions = new Map<string, ModelVersion>();

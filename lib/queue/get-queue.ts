@@ -53,3 +53,9 @@ export async function closeQueues(): Promise<void> {
   }));
   queues.clear();
 }
+
+/** Benchmark jobs waiting, delayed (a fresh submission's job, or a retry) or running on any worker. */
+export async function countPendingBenchmarks(): Promise<number> {
+  const counts = await (await getQueue(QUEUE_NAMES.benchmark)).getJobCounts("waiting", "delayed", "prioritized", "active");
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}

@@ -17,11 +17,15 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
+/** Half the interval's width as a fraction of the figure (the within-run interval need not be symmetric). */
+const relativeHalfWidth = ([low, high]: [number, number], energyJ: number) => (high - low) / 2 / energyJ;
+
 export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { gridGPerKwh: number; wueLPerKwh: number } }) {
   const [latest, ...earlier] = board.results;
   const raw = latest.raw;
   const est = latest.estimated ? " (estimated)" : "";
   const ci = latest.energyCi95J;
+  const published = latest.publishedCi95J;
   return (
     <article className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-testid="model-result" data-task={latest.taskId}>
       <header className="flex flex-wrap items-baseline justify-between gap-2">
@@ -40,7 +44,14 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
         <Figure label="Macro-F1">{formatPercent(latest.macroF1)}</Figure>
         <Figure label={`Energy / inference${est}`}>
           {formatMicrojoules(latest.energyPerInferenceJ)}
-          {ci ? <span className="text-xs text-slate-500"> (95% CI {formatMicrojoules(ci[0])}–{formatMicrojoules(ci[1])})</span> : null}
+          {published ? (
+            <span className="text-xs text-slate-500" data-testid="published-interval">
+              {" "}
+              (95% CI {formatMicrojoules(published[0])}–{formatMicrojoules(published[1])}
+              {ci ? `; within-run ±${formatPercent(relativeHalfWidth(ci, latest.energyPerInferenceJ), 1)}` : ""}
+              {latest.betweenRunHalfWidth95 === null ? ", between-run spread not measured yet" : `, between runs ±${formatPercent(latest.betweenRunHalfWidth95, 1)}`})
+            </span>
+          ) : null}
           {latest.unstable ? <span title="Coefficient of variation above 5 % after all windows"> ⚠ unstable</span> : null}
         </Figure>
         <Figure label="Accuracy per joule">{formatPerJoule(latest.accuracyPerJoule)}</Figure>

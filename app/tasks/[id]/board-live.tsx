@@ -12,8 +12,9 @@ import { BoardTable } from "./board-table";
 
 const REFRESH_MS = 15_000;
 
+/** What changes a board's rows: a result, a rank or star, or a new calibration run (it moves the intervals). */
 const signature = (board: Board) =>
-  `${board.profile?.results ?? 0}|${board.entries.map((e) => `${e.submissionId}:${e.rank}:${e.stars}`).join(",")}`;
+  `${board.profile?.results ?? 0}|${board.profile?.repeatability?.lastRunAt ?? ""}|${board.entries.map((e) => `${e.submissionId}:${e.rank}:${e.stars}`).join(",")}`;
 
 export function BoardLive({ initial, classRanges }: { initial: Board; classRanges: Record<string, string> }) {
   const [board, setBoard] = useState(initial);

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { EnergyClassChip, MeterLabel, Stars } from "@/app/_components/grades";
 import { formatBytes, formatCount, formatDate, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
-import type { RankedEntry } from "@/lib/leaderboard/rank-board";
+import type { BoardEntry } from "@/lib/leaderboard/get-board";
 
 type Direction = "asc" | "desc";
 
@@ -14,7 +14,7 @@ interface Column {
   title?: string;
   /** The order a first click gives: best first (accuracy high, energy low). */
   firstDirection: Direction;
-  value: (e: RankedEntry) => number | string;
+  value: (e: BoardEntry) => number | string;
 }
 
 const CLASS_ORDER = "ABCDEFG";
@@ -37,6 +37,13 @@ const COLUMNS: Column[] = [
   { key: "date", label: "Date", firstDirection: "desc", value: (e) => e.finishedAt },
 ];
 
+/** What the published interval is made of: this run's windows, and how far runs on this machine repeat. */
+function intervalTitle(e: BoardEntry): string {
+  const within = e.energyCi95J ? `this run's windows ${(e.energyCi95J[0] * 1e6).toPrecision(3)}–${(e.energyCi95J[1] * 1e6).toPrecision(3)} µJ` : "no within-run interval stored";
+  if (e.betweenRunHalfWidth95 === null) return `95 % confidence interval of this run only (${within}); between-run spread not measured yet`;
+  return `95 % interval: ${within}, combined with runs on this machine repeating within ±${formatPercent(e.betweenRunHalfWidth95, 1)}`;
+}
+
 function compare(a: number | string, b: number | string): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
   return String(a).localeCompare(String(b));
@@ -44,7 +51,7 @@ function compare(a: number | string, b: number | string): number {
 
 
 export interface BoardTableProps {
-  entries: RankedEntry[];
+  entries: BoardEntry[];
   /** "≤ 1 µJ" … per class, for the chips' titles. */
   classRanges: Record<string, string>;
   /** Table's accessible name. */
@@ -124,7 +131,7 @@ export function BoardTable({ entries, classRanges, caption, testId = "board", li
                 {formatMicrojoules(entry.energyPerInferenceJ)}
                 {entry.unstable ? <span title="Coefficient of variation above 5 % after all windows: unstable"> ⚠</span> : null}
                 {entry.publishedCi95J ? (
-                  <span className="ci" title="95 % interval: the run's own windows combined with how far figures on this machine move between runs">
+                  <span className="ci" title={intervalTitle(entry)}>
                     95% CI {(entry.publishedCi95J[0] * 1e6).toPrecision(3)}–{(entry.publishedCi95J[1] * 1e6).toPrecision(3)}
                   </span>
                 ) : null}

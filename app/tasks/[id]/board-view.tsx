@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { EnergyClassChip } from "@/app/_components/grades";
 import { formatPercent } from "@/lib/format";
+import type { Repeatability } from "@/lib/calibration/spread";
 import type { Board } from "@/lib/leaderboard/get-board";
 import { ENERGY_CLASSES, energyClassRange } from "@/lib/leaderboard/grades";
 import { BoardFilters } from "./board-filters";
@@ -17,6 +18,12 @@ function firstRows(board: Board): Board {
   const below = board.entries.filter((e) => e.rank === null);
   if (ranked.length <= FIRST_RANKED && below.length <= FIRST_BELOW) return board;
   return { ...board, entries: [...ranked.slice(0, FIRST_RANKED), ...below.slice(0, FIRST_BELOW)] };
+}
+
+function repeatabilityTitle(repeatability: Repeatability | null): string {
+  if (!repeatability) return "Idle workers re-benchmark one reference baseline per task; the spread is shown once one has 3 runs here.";
+  const { runs, references, lastRunAt } = repeatability;
+  return `95 % between-run half-width of the reference baselines' energy (the widest of ${references} reference${references === 1 ? "" : "s"}, ${runs} runs; last run ${lastRunAt.slice(0, 16).replace("T", " ")} UTC). Result intervals include it.`;
 }
 
 export function BoardView({ board }: { board: Board }) {
@@ -61,7 +68,10 @@ export function BoardView({ board }: { board: Board }) {
           ) : (
             <strong>{profile.meter}</strong>
           )}{" "}
-          · profile <code className="text-xs">{profile.hardwareProfileId}</code>
+          · profile <code className="text-xs">{profile.hardwareProfileId}</code> ·{" "}
+          <span data-testid="repeatability" title={repeatabilityTitle(profile.repeatability)}>
+            {profile.repeatability ? `figures on this machine repeat within ±${formatPercent(profile.repeatability.halfWidth95, 1)}` : "between-run spread not measured yet"}
+          </span>
         </p>
       ) : null}
 

@@ -20,6 +20,22 @@ export const zBoardProfile = z
   })
   .meta({ id: "BoardProfile" });
 
+export const zRepeatability = z
+  .object({
+    spread: z.number().nonnegative().meta({ description: "Between-run coefficient of variation of the reference baselines' energy per inference (0.02 = 2 %): the largest over the references with 3 runs or more, each over its latest 10 runs." }),
+    runs: z.number().int().min(3).meta({ description: "Runs behind that coefficient of variation." }),
+    references: z.number().int().positive().meta({ description: "Reference baselines (one per task) with 3 runs or more on this profile and meter." }),
+    halfWidth95: z.number().nonnegative().meta({ description: "Between-run 95 % half-width as a fraction of a figure: t(0.975, runs − 1) × spread. The board says \"figures on this machine repeat within ±(100 × halfWidth95) %\"." }),
+    lastRunAt: zIsoDateTime,
+  })
+  .meta({ id: "Repeatability", description: "How far energy figures measured on this profile repeat between runs (current harness version), from idle workers' re-benchmarks of each task's reference baseline." });
+
+export const zChosenBoardProfile = zBoardProfile
+  .extend({
+    repeatability: zRepeatability.nullable().meta({ description: "null until a reference baseline has 3 runs on this profile and meter." }),
+  })
+  .meta({ id: "ChosenBoardProfile" });
+
 export const zBoardEntry = z
   .object({
     rank: z
@@ -43,11 +59,16 @@ export const zBoardEntry = z
     accuracy: z.number(),
     macroF1: z.number(),
     energyPerInferenceJ: z.number(),
-    energyCi95J: z.tuple([z.number(), z.number()]).nullable(),
+    energyCi95J: z.tuple([z.number(), z.number()]).nullable().meta({ description: "Within-run 95 % interval (J): the spread between the windows of this result's own run." }),
     publishedCi95J: z
       .tuple([z.number(), z.number()])
       .nullable()
-      .meta({ description: "The published 95 % interval of the energy per inference (J) that ranks are decided on; its accuracy-per-joule interval is [accuracy / high, accuracy / low]." }),
+      .meta({ description: "Published 95 % interval (J): each side of energyCi95J combined in quadrature with betweenRunHalfWidth95, relative to the figure; energyCi95J itself when betweenRunHalfWidth95 is null." }),
+    betweenRunHalfWidth95: z
+      .number()
+      .nonnegative()
+      .nullable()
+      .meta({ description: "Between-run 95 % half-width (fraction of the figure) measured on this profile under the result's harness version; null when not measured yet (publishedCi95J is then within-run only)." }),
     accuracyPerJoule: z.number().meta({ description: "Correct predictions per joule: the ranking key." }),
     modelMemoryBytes: z.number(),
     fileBytes: z.number().int(),
@@ -80,7 +101,7 @@ export const zBoard = z
     scenario: z.literal("offline"),
     hardwareProfileId: zHardwareProfileId.nullable(),
     meter: zMeter.nullable(),
-    profile: zBoardProfile.nullable().meta({ description: "The board's profile; null when the task has no result there yet." }),
+    profile: zChosenBoardProfile.nullable().meta({ description: "The board's profile; null when the task has no result there yet." }),
     profiles: z.array(zBoardProfile).meta({ description: "Every (profile, meter) the task has results on, the default board first." }),
     starsScale: z.literal("log"),
     entries: z.array(zBoardEntry),

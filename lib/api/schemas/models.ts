@@ -24,7 +24,12 @@ const zModelResult = z
     accuracy: z.number(),
     macroF1: z.number(),
     energyPerInferenceJ: z.number(),
-    energyCi95J: z.tuple([z.number(), z.number()]).nullable(),
+    energyCi95J: z.tuple([z.number(), z.number()]).nullable().meta({ description: "Within-run 95 % interval (J): the spread between the windows of this run." }),
+    publishedCi95J: z
+      .tuple([z.number(), z.number()])
+      .nullable()
+      .meta({ description: "Published 95 % interval (J), as on the board: energyCi95J combined with betweenRunHalfWidth95." }),
+    betweenRunHalfWidth95: z.number().nonnegative().nullable().meta({ description: "Between-run 95 % half-width (fraction of the figure) on this profile and meter; null when not measured yet." }),
     accuracyPerJoule: z.number(),
     unstable: z.boolean(),
     modelMemoryBytes: z.number(),
