@@ -158,8 +158,8 @@ export interface HarnessFloor {
 
 export interface OfflineBatchChoice {
   batchSize: number;
-  /** "fixed": the model's batch dimension allows one size; "probed": the cheapest of the probed sizes. */
-  rule: "fixed" | "probed";
+  /** "fixed": the model's batch dimension allows one size; "probed": the cheapest of the probed sizes; "given": set by the caller. */
+  rule: "fixed" | "probed" | "given";
   probes: { batchSize: number; cpuSPerSample: number; blocks: number }[];
 }
 
@@ -254,6 +254,8 @@ export interface BenchmarkOptions {
   idleS?: number;
   /** Seconds of the offline batch probe. */
   batchProbeS?: number;
+  /** The offline batch to measure at, instead of probing for the cheapest (a model fixed at batch 1 keeps 1). */
+  offlineBatchSize?: number;
   /** Processes the offline windows are spread over (at most; two windows each). */
   windowProcesses?: number;
   timeLimitS?: number;

@@ -20,17 +20,19 @@ describe("frugalboard bench arguments", () => {
       "90",
       "--memory-limit-mb",
       "512",
+      "--batch",
+      "64",
     ]);
     expect(args).toEqual({
       json: true,
-      options: { task: "mnist", modelPath: "model.onnx", windows: 7, windowS: 0.25, intraOpThreads: 2, meter: "rapl", timeLimitS: 90, memoryLimitMb: 512 },
+      options: { task: "mnist", modelPath: "model.onnx", windows: 7, offlineBatchSize: 64, windowS: 0.25, intraOpThreads: 2, meter: "rapl", timeLimitS: 90, memoryLimitMb: 512 },
     });
   });
 
   it("leaves unset flags to the harness defaults", () => {
     expect(parseBenchArgs(["m.onnx", "--task=mnist"])).toEqual({
       json: false,
-      options: { task: "mnist", modelPath: "m.onnx", windows: undefined, windowS: undefined, intraOpThreads: undefined, meter: undefined, timeLimitS: undefined, memoryLimitMb: undefined },
+      options: { task: "mnist", modelPath: "m.onnx", windows: undefined, offlineBatchSize: undefined, windowS: undefined, intraOpThreads: undefined, meter: undefined, timeLimitS: undefined, memoryLimitMb: undefined },
     });
   });
 
@@ -41,6 +43,7 @@ describe("frugalboard bench arguments", () => {
       [["--task", "mnist"], "One model file and --task are required."],
       [["a.onnx", "b.onnx", "--task", "mnist"], "One model file and --task are required."],
       [["m.onnx", "--task", "mnist", "--windows", "2.5"], '--windows must be a whole number above 0, got "2.5".'],
+      [["m.onnx", "--task", "mnist", "--batch", "0"], '--batch must be a whole number above 0, got "0".'],
       [["m.onnx", "--task", "mnist", "--threads", "0"], '--threads must be a whole number above 0, got "0".'],
       [["m.onnx", "--task", "mnist", "--window-s", "soon"], '--window-s must be a number above 0, got "soon".'],
       [["m.onnx", "--task", "mnist", "--time-limit-s=-1"], '--time-limit-s must be a number above 0, got "-1".'],

@@ -8,7 +8,8 @@ export const USAGE = `Usage: frugalboard bench MODEL.onnx --task TASK [options]
 Options:
   --task ID              task whose contract and test set to use (e.g. mnist)
   --json                 print the full result object (the API's shape) instead of a summary
-  --windows N            energy windows per scenario (default 5)
+  --windows N            energy windows per scenario (default 8; offline ones spread over up to 4 processes)
+  --batch N              measure offline at batch N instead of probing 1, 4, 16, 64, 256 for the cheapest
   --window-s S           minimum seconds per window (default 2 with estimate, 10 with rapl)
   --threads N            onnxruntime intra-op threads (default 1)
   --meter estimate|rapl  force a meter (default: rapl where its counters can be read, else estimate)
@@ -53,6 +54,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         task: { type: "string" },
         json: { type: "boolean", default: false },
         windows: { type: "string" },
+        batch: { type: "string" },
         "window-s": { type: "string" },
         threads: { type: "string" },
         meter: { type: "string" },
@@ -75,6 +77,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       task: values.task,
       modelPath: positionals[0],
       windows: number("windows", values.windows, true),
+      offlineBatchSize: number("batch", values.batch, true),
       windowS: number("window-s", values["window-s"], false),
       intraOpThreads: number("threads", values.threads, true),
       meter: values.meter,

@@ -30,6 +30,7 @@ function unstableHint(r: BenchmarkResult): string {
 /** The offline batch: the probe's choice, or why there was none to make. */
 function batchLine(r: BenchmarkResult): string {
   const batch = r.offlineBatch ?? { batchSize: r.offline.batchSize, rule: "fixed", probes: [] };
+  if (batch.rule === "given") return `${batch.batchSize} (given with --batch; not probed)`;
   if (batch.rule === "probed") return `${batch.batchSize} (the cheapest per sample of ${batch.probes.map((p) => p.batchSize).join(", ")}, probed)`;
   if (batch.batchSize === 1) {
     return (

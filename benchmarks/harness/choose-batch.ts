@@ -40,8 +40,8 @@ export interface BatchProbe {
 
 export interface BatchChoice {
   batchSize: number;
-  /** Why: "fixed" (one size possible), or "probed" (the cheapest, ties to the smallest). */
-  rule: "fixed" | "probed";
+  /** Why: "fixed" (one size possible), "probed" (the cheapest, ties to the smallest), or "given" by the caller. */
+  rule: "fixed" | "probed" | "given";
   probes: BatchProbe[];
 }
 

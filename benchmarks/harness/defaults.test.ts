@@ -5,7 +5,7 @@ import { DEFAULTS, resolveSettings } from "./defaults";
 describe("harness settings", () => {
   it("uses the defaults with an empty environment", () => {
     const settings = resolveSettings({}, { FRUGAL_METER: "estimate" });
-    expect(settings).toMatchObject({ windows: 5, maxWindows: 15, windowS: 2, idleS: 1, intraOpThreads: 1, timeLimitS: 600, memoryLimitMb: 2048, cvLimit: 0.05 });
+    expect(settings).toMatchObject({ windows: 8, maxWindows: 16, windowProcesses: 4, batchProbeS: 2, offlineBatchSize: undefined, windowS: 2, idleS: 1, intraOpThreads: 1, timeLimitS: 600, memoryLimitMb: 2048, cvLimit: 0.05 });
     expect(settings).toMatchObject({ meter: "estimate", floorWindows: DEFAULTS.floorWindows, floorWindowS: 1, cpuTdpW: undefined });
     expect(DEFAULTS.windowS).toEqual({ estimate: 2, rapl: 10 });
   });
@@ -16,6 +16,9 @@ describe("harness settings", () => {
     expect(resolveSettings({ windows: 3, intraOpThreads: 1 }, env)).toMatchObject({ windows: 3, intraOpThreads: 1 });
     expect(resolveSettings({ windows: 20 }, {}).maxWindows).toBe(20);
     expect(resolveSettings({}, { FRUGAL_CPU_TDP_W: "" }).cpuTdpW).toBeUndefined();
+    // the batch probe is never longer than a window; the offline processes come from the environment too
+    expect(resolveSettings({ windowS: 0.2 }, {}).batchProbeS).toBe(0.2);
+    expect(resolveSettings({}, { FRUGAL_WINDOW_PROCESSES: "2", FRUGAL_BATCH_PROBE_S: "3" })).toMatchObject({ windowProcesses: 2, batchProbeS: 3 });
   });
 
   it("feeds FRUGAL_CPU_TDP_W to the estimate meter", () => {
@@ -29,6 +32,8 @@ describe("harness settings", () => {
       /FRUGAL_WINDOWS must be at least 1; FRUGAL_CPU_TDP_W must be a number above 0/,
     );
     expect(() => resolveSettings({}, { FRUGAL_THREADS: "1.5" })).toThrow("FRUGAL_THREADS must be a whole number");
+    expect(() => resolveSettings({}, { FRUGAL_WINDOW_PROCESSES: "17" })).toThrow("FRUGAL_WINDOW_PROCESSES must be at most 16");
+    expect(() => resolveSettings({ offlineBatchSize: 2.5 }, {})).toThrow("Benchmark option offlineBatchSize must be a whole number above 0, got 2.5.");
     expect(() => resolveSettings({ windowS: -1 }, {})).toThrow("Benchmark option windowS must be a number above 0, got -1.");
   });
 });

@@ -31,6 +31,8 @@ export interface HarnessSettings {
   windowS: number;
   idleS: number;
   batchProbeS: number;
+  /** The caller's offline batch (no probe), at most the task's largest; undefined: probe for the cheapest. */
+  offlineBatchSize?: number;
   windowProcesses: number;
   intraOpThreads: number;
   timeLimitS: number;
@@ -67,6 +69,7 @@ export function resolveSettings(options: Partial<BenchmarkOptions>, env: Env = p
     maxWindows: Math.max(windows, checkOption("maxWindows", options.maxWindows ?? DEFAULTS.maxWindows, true)),
     windowS,
     idleS: checkOption("idleS", options.idleS ?? fromEnv.FRUGAL_IDLE_S ?? DEFAULTS.idleS, false),
+    offlineBatchSize: options.offlineBatchSize === undefined ? undefined : checkOption("offlineBatchSize", options.offlineBatchSize, true),
     windowProcesses: checkOption("windowProcesses", options.windowProcesses ?? fromEnv.FRUGAL_WINDOW_PROCESSES ?? DEFAULTS.windowProcesses, true),
     batchProbeS: checkOption("batchProbeS", options.batchProbeS ?? fromEnv.FRUGAL_BATCH_PROBE_S ?? Math.min(DEFAULTS.batchProbeS, windowS), false),
     intraOpThreads: checkOption("intraOpThreads", options.intraOpThreads ?? fromEnv.FRUGAL_THREADS ?? DEFAULTS.intraOpThreads, true),

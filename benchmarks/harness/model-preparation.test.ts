@@ -60,6 +60,12 @@ describe("model preparation", () => {
     expect(result.offline.batchSize).toBe(1);
   });
 
+  it("measures at a batch the caller gives, with no probe, and says so", async () => {
+    const result = await runBenchmark({ task: "mnist", modelPath: path("plain.onnx"), ...QUICK, offlineBatchSize: 32 });
+    expect(result.offlineBatch).toEqual({ batchSize: 32, rule: "given", probes: [] });
+    expect(result.offline.batchSize).toBe(32);
+  });
+
   it("keeps onnxruntime's warnings about the model in the result's runtime log", async () => {
     const result = await runBenchmark({ task: "mnist", modelPath: path("leftover.onnx"), ...QUICK });
     expect(result.runtimeLog!.length).toBeGreaterThan(0);

@@ -41,7 +41,7 @@ export const zEnergyWindow = z.object({
 
 export const zOfflineBatchChoice = z.object({
   batchSize: z.number().int().positive(),
-  rule: z.enum(["fixed", "probed"]),
+  rule: z.enum(["fixed", "probed", "given"]),
   probes: z.array(z.object({ batchSize: z.number().int().positive(), cpuSPerSample: nonNegative, blocks: z.number().int().nonnegative() })),
 });
 

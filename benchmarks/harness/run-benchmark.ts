@@ -23,8 +23,9 @@ const PROBE = { blockS: 0.025, minRounds: 3 };
  * The offline batch: probed in a child of its own, which is then stopped, so the memory the largest candidates
  * took (onnxruntime keeps its arena) never counts in the footprint measured at the chosen batch.
  */
-async function chooseOfflineBatch(init: ChildInit, batch: Omit<BatchLimits, "samples">, probeS: number, limits: ChildLimits): Promise<BatchChoice> {
+async function chooseOfflineBatch(init: ChildInit, batch: Omit<BatchLimits, "samples">, probeS: number, limits: ChildLimits, given?: number): Promise<BatchChoice> {
   if (batch.fixedBatch !== undefined) return chooseBatch([{ batchSize: batch.fixedBatch, cpuSPerSample: 0, blocks: 0 }], true);
+  if (given !== undefined) return { batchSize: given, rule: "given", probes: [] };
   const probe = new ChildSupervisor(limits);
   try {
     const { samples } = await probe.request({ type: "load", init: { ...init, offlineBatchSize: batch.maxBatch } }, "loaded");
@@ -101,7 +102,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     powercapRoot: settings.meterSelection.powercapRoot,
   };
   progress.report("batch");
-  const offlineBatch = await chooseOfflineBatch(init, { maxBatch: task.batchSize, fixedBatch: model.batchFixedAtOne ? 1 : undefined }, settings.batchProbeS, limits());
+  const offlineBatch = await chooseOfflineBatch(init, { maxBatch: task.batchSize, fixedBatch: model.batchFixedAtOne ? 1 : undefined }, settings.batchProbeS, limits(), settings.offlineBatchSize);
   throwIfAborted(options.signal);
 
   const child = new ChildSupervisor(limits());
