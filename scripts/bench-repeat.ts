@@ -1,4 +1,4 @@
-// npm run bench:repeat [-- MODEL… --task T --runs N --busy-runs N --no-busy] — does the published figure repeat?
+// npm run bench:repeat [-- MODEL… --task T --runs N --busy-runs N --no-busy --twins] — does the published figure repeat?
 // Each model (a baseline slug, or a .onnx path with --task; default: one baseline per task) is benchmarked N times
 // in a row with the default protocol, exactly as the worker does (runBenchmark). Then, unless --no-busy, a second
 // series runs while a CPU-busy neighbour process spins on the other core. Per model and series it prints:
@@ -8,6 +8,9 @@
 //   spread measured on the OTHER models' series (leave one model out), as the board measures it on reference
 //   baselines, never on the model it ranks;
 //   the wall time per run (goal ≤ 120 s), and the move of the median under the neighbour (goal ≤ 5 %).
+// --twins: the MNIST CNN baseline and its twin (same architecture, another seed: benchmarks/harness/testing),
+//   benchmarked in turns; prints the ratio of their medians (goal within 5 %) and in how many pairs of runs the
+//   board's rule (lib/leaderboard/rank-board.ts, with the published intervals) gives them one rank.
 // Figures from a machine shared with other work say more about that work: run the idle series on an idle machine.
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -19,6 +22,7 @@ import { coefficientOfVariation, median } from "../benchmarks/stats/summary";
 import { listTasks } from "../benchmarks/tasks/catalog";
 import { listBaselines } from "../benchmarks/tasks/list-baselines";
 import type { BenchmarkResult } from "../benchmarks/types";
+import { rankBoard } from "../lib/leaderboard/rank-board";
 import { publishedInterval } from "../lib/calibration/published-interval";
 import { CALIBRATION_REFERENCE_SLUGS } from "../lib/calibration/references";
 import { betweenRunSpread } from "../lib/calibration/spread";
@@ -30,6 +34,8 @@ const WALL_GOAL_S = 120;
 /** One baseline per task by default: the references the workers re-benchmark to measure the spread (lib/calibration). */
 const DEFAULT_MODELS = Object.values(CALIBRATION_REFERENCE_SLUGS);
 const SHARED_MIRROR = fileURLToPath(new URL("../../shared/datasets", import.meta.url));
+const TWIN = fileURLToPath(new URL("../benchmarks/harness/testing/mnist-cnn-twin.onnx", import.meta.url));
+const TWIN_GOAL = 0.05;
 
 interface Model {
   label: string;
@@ -38,6 +44,7 @@ interface Model {
 }
 
 interface Run {
+  accuracy: number;
   energyJ: number;
   ci: [number, number];
   wallS: number;
@@ -62,13 +69,12 @@ function startNeighbour(): ChildProcess {
   return fork("-e", [], { execArgv: ["-e", "for (;;) {}"], stdio: "ignore" });
 }
 
-async function series(model: Model, runs: number, tag: string): Promise<Run[]> {
-  const out: Run[] = [];
-  for (let i = 0; i < runs; i++) {
+async function series(model: Model, runs: number, tag: string, out: Run[] = [], first = 0, count = runs): Promise<Run[]> {
+  for (let i = first; i < first + count; i++) {
     const start = performance.now();
     const result: BenchmarkResult = await runBenchmark({ task: model.task, modelPath: model.path });
     const wallS = (performance.now() - start) / 1000;
-    out.push({ energyJ: result.energyPerInferenceJ, ci: result.energyCi95J, wallS, batch: result.offline.batchSize });
+    out.push({ accuracy: result.accuracy, energyJ: result.energyPerInferenceJ, ci: result.energyCi95J, wallS, batch: result.offline.batchSize });
     const uj = (j: number) => (j * 1e6).toFixed(2);
     console.log(`  ${tag} ${model.label} run ${i + 1}/${runs}: ${uj(result.energyPerInferenceJ)} µJ [${uj(result.energyCi95J[0])}–${uj(result.energyCi95J[1])}] batch ${result.offline.batchSize}, ${wallS.toFixed(1)} s`);
   }
@@ -92,17 +98,22 @@ function report(tag: string, all: Map<string, Run[]>): Map<string, number> {
     // other models' series only, so no run's interval is widened by its own deviation.
     const others = [...all].filter(([other]) => other !== label).map(([taskId, r]) => ({ taskId, energiesJ: r.map((x) => x.energyJ), lastRunAt: new Date() }));
     const spread = betweenRunSpread(others);
-    const within = runs.filter((r, i) => contains(r.ci, othersMedian(runs, i))).length;
+    // With one run there are no others to compare with: the coverage columns say n/a.
+    const count = (ci: (r: Run) => [number, number]) => (runs.length < 2 ? Number.NaN : runs.filter((r, i) => contains(ci(r), othersMedian(runs, i))).length);
+    const within = count((r) => r.ci);
+    const outOf = (n: number) => (Number.isNaN(n) ? "n/a" : `${n}/${runs.length}`);
     const publishedCi = (r: Run) => publishedInterval(r.energyJ, r.ci, spread?.halfWidth95 ?? null).ci95J ?? r.ci;
-    const published = runs.filter((r, i) => contains(publishedCi(r), othersMedian(runs, i))).length;
+    const published = count(publishedCi);
     cvMet += cv <= CV_GOAL ? 1 : 0;
-    covered += published;
-    total += runs.length;
+    if (runs.length >= 2) {
+      covered += published;
+      total += runs.length;
+    }
     const walls = runs.map((r) => r.wallS);
     const batches = [...new Set(runs.map((r) => r.batch))].join("/");
     console.log(
-      `${tag}: ${label} | ${runs.length} | ${(median(energies) * 1e6).toFixed(2)} | ${(cv * 100).toFixed(2)} % | ${within}/${runs.length} | ` +
-        `${published}/${runs.length} | ${spread === null ? "none" : `±${(spread.halfWidth95 * 100).toFixed(1)} % (CV ${(spread.spread * 100).toFixed(2)} %)`} | ${median(walls).toFixed(1)} (max ${Math.max(...walls).toFixed(1)}) | ${batches}`,
+      `${tag}: ${label} | ${runs.length} | ${(median(energies) * 1e6).toFixed(2)} | ${(cv * 100).toFixed(2)} % | ${outOf(within)} | ` +
+        `${outOf(published)} | ${spread === null ? "none" : `±${(spread.halfWidth95 * 100).toFixed(1)} % (CV ${(spread.spread * 100).toFixed(2)} %)`} | ${median(walls).toFixed(1)} (max ${Math.max(...walls).toFixed(1)}) | ${batches}`,
     );
   }
   const share = total ? covered / total : 0;
@@ -110,10 +121,40 @@ function report(tag: string, all: Map<string, Run[]>): Map<string, number> {
   return medians;
 }
 
+/** The twins in turns (a, b, a, b …), so a drift of the machine tilts neither; then their medians and ranks. */
+async function twins(runs: number, spreadFrom: Map<string, Run[]>): Promise<void> {
+  const a = resolveModel("mnist-cnn", undefined);
+  const b: Model = { label: "mnist-cnn-twin", task: "mnist", path: TWIN };
+  const [ra, rb]: Run[][] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    await series(a, runs, "twins", ra, i, 1);
+    await series(b, runs, "twins", rb, i, 1);
+  }
+  const spread = betweenRunSpread([...spreadFrom].map(([taskId, r]) => ({ taskId, energiesJ: r.map((x) => x.energyJ), lastRunAt: new Date() })));
+  const candidate = (slug: string, r: Run) => ({
+    modelSlug: slug, modelName: slug, submissionId: slug, accuracy: r.accuracy, macroF1: r.accuracy, energyPerInferenceJ: r.energyJ,
+    energyCi95J: r.ci, publishedCi95J: publishedInterval(r.energyJ, r.ci, spread?.halfWidth95 ?? null).ci95J, accuracyPerJoule: r.accuracy / r.energyJ,
+    modelMemoryBytes: 0, fileBytes: 0, paramCount: 0, latencyP50Ms: 0, offlineBatchSize: r.batch, batchFixed: false, meter: "estimate", estimated: true, unstable: false, finishedAt: "",
+  });
+  const rules = { qualityFloor: 0, energyClasses: { dated: "", upperBoundsUj: [1, 2, 3, 4, 5, 6] as [number, number, number, number, number, number], reason: "" } };
+  const tied = ra.filter((r, i) => new Set(rankBoard([candidate("a", r), candidate("b", rb[i])], rules).map((e) => e.rank)).size === 1).length;
+  const ratio = median(rb.map((r) => r.energyJ)) / median(ra.map((r) => r.energyJ));
+  console.log(
+    `twins: mnist-cnn ${(median(ra.map((r) => r.energyJ)) * 1e6).toFixed(2)} µJ, twin ${(median(rb.map((r) => r.energyJ)) * 1e6).toFixed(2)} µJ: ` +
+      `ratio ${ratio.toFixed(3)} (goal within ±${TWIN_GOAL * 100} %: ${Math.abs(ratio - 1) <= TWIN_GOAL ? "met" : "not met"}); one rank in ${tied}/${runs} pairs of runs`,
+  );
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { task: { type: "string" }, runs: { type: "string", default: "5" }, "busy-runs": { type: "string" }, "no-busy": { type: "boolean", default: false } },
+    options: {
+      task: { type: "string" },
+      runs: { type: "string", default: "5" },
+      "busy-runs": { type: "string" },
+      "no-busy": { type: "boolean", default: false },
+      twins: { type: "boolean", default: false },
+    },
   });
   if (!process.env.FRUGAL_DATASET_MIRROR && existsSync(SHARED_MIRROR)) process.env.FRUGAL_DATASET_MIRROR = SHARED_MIRROR;
   const runs = Number(values.runs);
@@ -125,6 +166,7 @@ async function main(): Promise<void> {
   const idle = new Map<string, Run[]>();
   for (const model of models) idle.set(model.label, await series(model, runs, "idle"));
   const idleMedians = report("idle", idle);
+  if (values.twins) await twins(runs, idle);
 
   if (!values["no-busy"]) {
     const neighbour = startNeighbour();
