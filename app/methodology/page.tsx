@@ -111,8 +111,11 @@ export default function MethodologyPage() {
           </li>
           <li>
             <strong>Energy windows</strong>: {F.windows} windows per scenario, each repeating whole passes over the test set until at least{" "}
-            {windowS} have passed. Windows are added, up to {F.maxWindows}, while the coefficient of variation of the per-window figures is
-            above {formatPercent(F.cvLimit, 0)}; a result still above it is flagged <em>unstable</em> (⚠).
+            {windowS} have passed. The offline windows are spread over {F.windowProcesses} processes, two each (every one loads the model,
+            warms up and takes its own idle baseline): a process keeps a speed of its own for its whole life, from where its memory landed
+            (measured: one model in six processes taking turns differed by up to 15 %), which windows of one process can neither see nor
+            average out. Windows are added, up to {F.maxWindows} (offline: in new processes), while the coefficient of variation of the
+            per-window figures is above {formatPercent(F.cvLimit, 0)}; a result still above it is flagged <em>unstable</em> (⚠).
           </li>
           <li>
             <strong>Two scenarios</strong>, as in MLPerf Inference. <em>Offline</em>: the test set in order, in batches of the chosen
@@ -188,9 +191,10 @@ export default function MethodologyPage() {
         <ul className="list-disc space-y-2 pl-5">
           <li>The energy figure is the <strong>median</strong> of the per-window energies per inference.</li>
           <li>
-            The <strong>95 % confidence interval</strong> is a Student-t interval of the windows&apos; mean (mean ± t₀.₉₇₅,ₙ₋₁ · s/√n), widened
-            to contain the median if needed and clipped at 0. Why not an interval of the median: with five windows no distribution-free interval
-            for the median reaches 95 % (min…max covers 93.75 %).
+            The <strong>95 % confidence interval</strong> is a Student-t interval of the mean (mean ± t₀.₉₇₅,ₙ₋₁ · s/√n), widened to contain
+            the median if needed and clipped at 0: offline, of the processes&apos; means (n = processes), since windows of one process share
+            its speed; single-stream, of the windows. Why not an interval of the median: with few values no distribution-free interval for
+            the median reaches 95 % (min…max of five covers 93.75 %).
           </li>
           <li>
             That interval covers the windows of <em>one run</em>. How far runs repeat is measured too: while no submission waits, each worker

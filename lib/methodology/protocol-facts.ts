@@ -19,6 +19,7 @@ export const PROTOCOL_FACTS = {
   windowS: windowSeconds(),
   idleS: DEFAULTS.idleS,
   probeBatches: [...PROBE_BATCHES],
+  windowProcesses: DEFAULTS.windowProcesses,
   batchProbeS: DEFAULTS.batchProbeS,
   batchTieTolerance: BATCH_TIE_TOLERANCE,
   intraOpThreads: DEFAULTS.intraOpThreads,
