@@ -37,6 +37,7 @@ export const zEnergyWindow = z.object({
   grossEnergyJ: nonNegative,
   netEnergyJ: nonNegative,
   energyPerInferenceJ: nonNegative,
+  process: z.number().int().nonnegative().optional(),
 });
 
 export const zOfflineBatchChoice = z.object({

@@ -41,9 +41,11 @@ describe("runBenchmark", () => {
     expect(result.offlineBatch!.probes.find((p) => p.batchSize === result.offline.batchSize)!.cpuSPerSample).toBeLessThanOrEqual(cheapest * 1.03);
     expect(result.offlineBatch!.probes.every((p) => p.blocks >= 3 && p.cpuSPerSample > 0)).toBe(true);
     expect(result.initializerInputsRemoved).toBe(0);
-    // 3 offline windows, two per process: the first process and one more, each window labelled with its process
-    expect(result.offline.energy.processes).toBe(2);
-    expect(result.windows.filter((w) => w.scenario === "offline").map((w) => w.process)).toEqual([0, 0, 1, ...Array(result.offline.energy.windows - 3).fill(2)].slice(0, result.offline.energy.windows));
+    // 3 offline windows, two per process: the first process and one more (a 4th window for a high CV comes in a
+    // third), each window labelled with its process
+    const offlineWindows = result.windows.filter((w) => w.scenario === "offline");
+    expect(offlineWindows.map((w) => w.process)).toEqual([0, 0, 1, 2].slice(0, offlineWindows.length));
+    expect(result.offline.energy.processes).toBe(offlineWindows.length === 3 ? 2 : 3);
     expect(result.runtimeLog).toEqual([]);
     expect(result.singleStream.batchSize).toBe(1);
     // at batch 1 the runtime's per-call cost makes each inference dearer than in a batch of 256

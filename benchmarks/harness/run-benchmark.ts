@@ -89,7 +89,13 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   throwIfAborted(options.signal);
 
   const deadline = Date.now() + settings.timeLimitS * 1000;
-  const limits = () => ({ timeLimitS: Math.max(0.001, (deadline - Date.now()) / 1000), memoryLimitMb: settings.memoryLimitMb, signal: options.signal });
+  // The time limit is the whole run's: each process (probe, measured, extra offline ones) gets what is left of it.
+  const limits = () => ({
+    timeLimitS: Math.max(0.001, (deadline - Date.now()) / 1000),
+    runTimeLimitS: settings.timeLimitS,
+    memoryLimitMb: settings.memoryLimitMb,
+    signal: options.signal,
+  });
   const init: ChildInit = {
     taskId: task.id,
     modelPath: options.modelPath,

@@ -21,6 +21,8 @@ const RUNTIME_LINE = /^(?:\S+ \S+ )?(\[[WE]:onnxruntime:.*)$/;
 
 export interface ChildLimits {
   timeLimitS: number;
+  /** The run's whole limit, named in the message when this child has only what is left of it. */
+  runTimeLimitS?: number;
   memoryLimitMb: number;
   signal?: AbortSignal;
 }
@@ -124,12 +126,13 @@ export class ChildSupervisor {
 
   private watchLimits(): void {
     const { timeLimitS, memoryLimitMb, signal } = this.limits;
+    const namedLimitS = this.limits.runTimeLimitS ?? timeLimitS;
     if (signal?.aborted) this.onAbort();
     signal?.addEventListener("abort", this.onAbort, { once: true });
     const timeLimitError = () =>
       new BenchmarkError(
         "time_limit",
-        `The benchmark ran past its time limit of ${timeLimitS} s. ` +
+        `The benchmark ran past its time limit of ${namedLimitS} s. ` +
           "Raise it with FRUGAL_TIME_LIMIT_S (CLI: --time-limit-s) or use a smaller model.",
       );
     this.timers.push(setTimeout(() => this.fail(timeLimitError()), timeLimitS * 1000));
