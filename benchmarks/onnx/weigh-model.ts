@@ -126,19 +126,43 @@ function weighSparse(sparse: onnx.ISparseTensorProto, tally: Tally): void {
   tally.add(FLOAT_FORMATS.get(values.dataType ?? 0) ?? "other", dense, Math.min(dense, countNonZero(values)));
 }
 
+function attributeNamed(node: onnx.INodeProto, name: string): onnx.IAttributeProto | undefined {
+  return node.attribute?.find((a) => a.name === name);
+}
+
+/**
+ * A tree's learnt values are its branch thresholds and its leaf values. TreeEnsembleClassifier/Regressor keep a
+ * nodes_values entry for leaves too (unused, 0): only the entries of BRANCH_* nodes count.
+ */
+function isLeafPadding(node: onnx.INodeProto, attribute: onnx.IAttributeProto): ((i: number) => boolean) | null {
+  if (!/^TreeEnsemble(Classifier|Regressor)$/.test(node.opType ?? "") || !/^nodes_values/.test(attribute.name ?? "")) return null;
+  const modes = (attributeNamed(node, "nodes_modes")?.strings ?? []).map((s) => new TextDecoder().decode(s));
+  return (i) => modes[i] === "LEAF";
+}
+
 /** Learnt values of an ai.onnx.ml node (or TfIdfVectorizer's IDF weights) kept in float attributes; hit rates are bookkeeping. */
 function weighAttributes(node: onnx.INodeProto, fileBytes: number, tally: Tally): void {
   const format: WeightFormat = (node.opType ?? "").startsWith("TreeEnsemble") ? "trees" : "fp32";
   for (const attribute of node.attribute ?? []) {
     if (/hitrates/.test(attribute.name ?? "")) continue;
+    const padding = isLeafPadding(node, attribute) ?? (() => false);
     if (attribute.type === A.FLOATS || (attribute.floats?.length ?? 0) > 0) {
-      const floats = attribute.floats ?? [];
+      const floats = (attribute.floats ?? []).filter((_, i) => !padding(i));
       tally.add(format, floats.length, floats.filter((v) => v !== 0).length);
     } else if (attribute.type === A.FLOAT) {
       tally.add(format, 1, attribute.f ? 1 : 0);
     } else if (attribute.t) {
-      if (elementCount(attribute.t) > 2 * fileBytes) refuse("protobuf", `Node ${quote(node.name)} holds a tensor larger than the file: the file is corrupt. Export the model again.`);
-      tally.add(format === "trees" ? "trees" : (FLOAT_FORMATS.get(attribute.t.dataType ?? 0) ?? "other"), elementCount(attribute.t), countNonZero(attribute.t));
+      const t = attribute.t;
+      if (elementCount(t) > 2 * fileBytes) refuse("protobuf", `Node ${quote(node.name)} holds a tensor larger than the file: the file is corrupt. Export the model again.`);
+      const read = valueReader(t);
+      let count = 0;
+      let nonZero = 0;
+      for (let i = 0; i < elementCount(t); i++) {
+        if (padding(i)) continue;
+        count++;
+        if (!read || read(i) !== 0) nonZero++;
+      }
+      tally.add(format === "trees" ? "trees" : (FLOAT_FORMATS.get(t.dataType ?? 0) ?? "other"), count, nonZero);
     }
   }
 }
