@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listTasks } from "../../benchmarks/tasks/catalog";
 import { boardToCsv, csvCell, BOARD_CSV_COLUMNS } from "./board-csv";
 import { boardTask, type Board } from "./get-board";
+import { withFormats } from "./model-format";
 import { rankBoard } from "./rank-board";
 
 describe("csvCell", () => {
@@ -30,7 +31,7 @@ describe("csvCell", () => {
 describe("boardToCsv", () => {
   it("writes a header and one CRLF-ended row per entry, with hostile names made safe", () => {
     const task = listTasks()[0];
-    const entries = rankBoard(
+    const ranked = rankBoard(
       [
         {
           modelSlug: "evil-model",
@@ -53,13 +54,26 @@ describe("boardToCsv", () => {
       ],
       { qualityFloor: 0.9, energyClasses: task.energyClasses },
     );
-    const board: Board = { task: boardTask(task), scenario: "offline", hardwareProfileId: "hw1", meter: "estimate", profile: null, profiles: [], starsScale: "log", entries };
+    const entries = withFormats(ranked, new Map([["s1", { precision: "int8-qdq", nonZeroParamCount: 90, onnxruntimeOnly: true }]]));
+    const board: Board = {
+      task: boardTask(task),
+      scenario: "offline",
+      hardwareProfileId: "hw1",
+      meter: "estimate",
+      profile: null,
+      profiles: [],
+      starsScale: "log",
+      entries,
+      precision: null,
+      precisions: ["int8-qdq"],
+    };
     const csv = boardToCsv(board);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(BOARD_CSV_COLUMNS.join(","));
     expect(lines[1]).toContain(`"'=cmd|"" /C calc""!A0, ""quoted"""`);
     expect(lines[1].startsWith("1,evil-model,")).toBe(true);
     expect(lines[1]).toContain(",38,37,39,"); // µJ, CI low, CI high (floating point rounds to these)
+    expect(lines[1].endsWith(",int8-qdq,90,true")).toBe(true); // precision, non-zero params, onnxruntime only
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(3);
   });

@@ -43,6 +43,10 @@ export const BOARD_CSV_COLUMNS = [
   "hardware_profile",
   "cpu_model",
   "energy_classes_dated",
+  // Added after the others, so a reader that goes by position keeps working.
+  "precision",
+  "non_zero_params",
+  "onnxruntime_only",
 ] as const;
 
 /** J → µJ, with the float noise of the multiplication (38.00000000000001) rounded off at 12 significant digits. */
@@ -78,6 +82,9 @@ export function boardToCsv(board: Board): string {
         board.hardwareProfileId,
         board.profile?.cpuModel,
         board.task.energyClasses.dated,
+        e.precision,
+        e.nonZeroParamCount,
+        e.onnxruntimeOnly,
       ]),
     );
   }

@@ -5,8 +5,10 @@ import type { EnergyClasses, TaskDefinition } from "../../benchmarks/types";
 import { findTask, listTasks } from "../../benchmarks/tasks/catalog";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import type { Precision } from "../../benchmarks/onnx/precision";
 import { STARS_SCALE } from "./grades";
-import { rankBoard, type BoardCandidate, type RankedEntry } from "./rank-board";
+import { precisionsOf, readPrecision, withFormats, type BoardEntry, type ModelFormat } from "./model-format";
+import { rankBoard, type BoardCandidate } from "./rank-board";
 
 /** Preferred meter first: a measured figure outranks an estimate when a task has both. */
 export const METER_PREFERENCE = ["rapl", "nvml", "estimate"];
@@ -46,12 +48,18 @@ export interface Board {
   /** Every (profile, meter) the task has results on, the default first. */
   profiles: BoardProfile[];
   starsScale: typeof STARS_SCALE;
-  entries: RankedEntry[];
+  /** Ranked on the whole board; with a precision filter, only that precision's entries (ranks unchanged). */
+  entries: BoardEntry[];
+  /** The precision filter applied, if any. */
+  precision: Precision | null;
+  /** Precisions of the board's entries before any filter, for the filter's choices. */
+  precisions: Precision[];
 }
 
 export interface BoardFilter {
   hardwareProfileId?: string;
   meter?: string;
+  precision?: Precision;
 }
 
 export function requireTask(taskId: string): TaskDefinition {
@@ -92,7 +100,8 @@ export function chooseProfile(profiles: BoardProfile[], filter: BoardFilter = {}
   );
 }
 
-type CandidateRow = Omit<BoardCandidate, "finishedAt" | "energyCi95J"> & { finishedAt: Date; energyCi95J: unknown };
+type FormattedCandidate = BoardCandidate & ModelFormat;
+type CandidateRow = Omit<FormattedCandidate, "finishedAt" | "energyCi95J" | "precision"> & { finishedAt: Date; energyCi95J: unknown; precision: string | null };
 
 function readCi(value: unknown): [number, number] | null {
   return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "number") ? [value[0], value[1]] : null;
@@ -102,7 +111,7 @@ function readCi(value: unknown): [number, number] | null {
  * The latest succeeded result of each visible model on one board. Withdrawn results are not succeeded ones: a
  * model whose latest result was withdrawn is shown with its previous result still standing, if any.
  */
-export async function loadBoardCandidates(db: Db, taskId: string, profile: { hardwareProfileId: string; meter: string }): Promise<BoardCandidate[]> {
+export async function loadBoardCandidates(db: Db, taskId: string, profile: { hardwareProfileId: string; meter: string }): Promise<FormattedCandidate[]> {
   const rows = await db.$queryRaw<CandidateRow[]>`
     WITH latest AS (
       SELECT DISTINCT ON (s."modelId") r.id, s."modelId", coalesce(s."finishedAt", r."createdAt") AS "finishedAt"
@@ -116,11 +125,16 @@ export async function loadBoardCandidates(db: Db, taskId: string, profile: { har
     SELECT m.slug AS "modelSlug", m.name AS "modelName", r."submissionId", r.accuracy, r."macroF1",
            r."energyPerInferenceJ", r.payload -> 'energyCi95J' AS "energyCi95J", r."accuracyPerJoule",
            r."modelMemoryBytes", r."fileBytes", r."paramCount", r."latencyP50Ms", r.meter, r.estimated, r.unstable,
-           l."finishedAt"
+           l."finishedAt", r.precision, r."nonZeroParamCount", r."onnxruntimeOnly"
     FROM latest l
     JOIN "Result" r ON r.id = l.id
     JOIN "Model" m ON m.id = l."modelId"`;
-  return rows.map((row) => ({ ...row, energyCi95J: readCi(row.energyCi95J), finishedAt: new Date(row.finishedAt).toISOString() }));
+  return rows.map((row) => ({
+    ...row,
+    energyCi95J: readCi(row.energyCi95J),
+    finishedAt: new Date(row.finishedAt).toISOString(),
+    precision: readPrecision(row.precision),
+  }));
 }
 
 export function boardTask(task: TaskDefinition): BoardTask {
@@ -138,15 +152,19 @@ export async function getBoard(db: Db, taskId: string, filter: BoardFilter = {})
   const task = requireTask(taskId);
   const profiles = await listBoardProfiles(db, task.id);
   const chosen = chooseProfile(profiles, filter);
-  const header = { task: boardTask(task), scenario: "offline" as const, profiles, starsScale: STARS_SCALE };
-  if (!chosen) return { ...header, hardwareProfileId: null, meter: null, profile: null, entries: [] };
+  const precision = filter.precision ?? null;
+  const header = { task: boardTask(task), scenario: "offline" as const, profiles, starsScale: STARS_SCALE, precision };
+  if (!chosen) return { ...header, hardwareProfileId: null, meter: null, profile: null, entries: [], precisions: [] };
 
   const candidates = await loadBoardCandidates(db, task.id, chosen);
+  const formats = new Map(candidates.map((c) => [c.submissionId, { precision: c.precision, nonZeroParamCount: c.nonZeroParamCount, onnxruntimeOnly: c.onnxruntimeOnly }]));
+  const entries = withFormats(rankBoard(candidates, { qualityFloor: task.qualityFloor, energyClasses: task.energyClasses }), formats);
   return {
     ...header,
     hardwareProfileId: chosen.hardwareProfileId,
     meter: chosen.meter,
     profile: chosen,
-    entries: rankBoard(candidates, { qualityFloor: task.qualityFloor, energyClasses: task.energyClasses }),
+    entries: precision ? entries.filter((e) => e.precision === precision) : entries,
+    precisions: precisionsOf(entries),
   };
 }

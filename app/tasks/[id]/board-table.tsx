@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { EnergyClassChip, MeterLabel, Stars } from "@/app/_components/grades";
 import { formatBytes, formatCount, formatDate, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
-import type { RankedEntry } from "@/lib/leaderboard/rank-board";
+import { PrecisionLabel } from "@/app/_components/model-format";
+import type { BoardEntry } from "@/lib/leaderboard/model-format";
 
 type Direction = "asc" | "desc";
 
@@ -14,7 +15,7 @@ interface Column {
   title?: string;
   /** The order a first click gives: best first (accuracy high, energy low). */
   firstDirection: Direction;
-  value: (e: RankedEntry) => number | string;
+  value: (e: BoardEntry) => number | string;
 }
 
 const CLASS_ORDER = "ABCDEFG";
@@ -31,6 +32,7 @@ const COLUMNS: Column[] = [
   { key: "memory", label: "Memory", title: "Model memory: peak resident memory minus the runtime's before the session", firstDirection: "asc", value: (e) => e.modelMemoryBytes },
   { key: "file", label: "File", firstDirection: "asc", value: (e) => e.fileBytes },
   { key: "params", label: "Params", firstDirection: "asc", value: (e) => e.paramCount },
+  { key: "precision", label: "Precision", title: "Numeric format of the weights, read from the graph", firstDirection: "asc", value: (e) => e.precision ?? "~" },
   { key: "latency", label: "Latency p50", title: "One query at batch 1 (single-stream)", firstDirection: "asc", value: (e) => e.latencyP50Ms },
   { key: "meter", label: "Meter", title: "estimated: energy modelled from CPU time and memory, not read from a power counter", firstDirection: "asc", value: (e) => e.meter },
   { key: "date", label: "Date", firstDirection: "desc", value: (e) => e.finishedAt },
@@ -43,7 +45,7 @@ function compare(a: number | string, b: number | string): number {
 
 
 export interface BoardTableProps {
-  entries: RankedEntry[];
+  entries: BoardEntry[];
   /** "≤ 1 µJ" … per class, for the chips' titles. */
   classRanges: Record<string, string>;
   /** Table's accessible name. */
@@ -137,7 +139,15 @@ export function BoardTable({ entries, classRanges, caption, testId = "board", li
               </td>
               <td>{formatBytes(entry.modelMemoryBytes)}</td>
               <td>{formatBytes(entry.fileBytes)}</td>
-              <td>{formatCount(entry.paramCount)}</td>
+              <td>
+                {formatCount(entry.paramCount)}
+                {entry.nonZeroParamCount !== null && entry.nonZeroParamCount < entry.paramCount ? (
+                  <span className="ci" title="Weights whose stored value is not zero">{formatCount(entry.nonZeroParamCount)} non-zero</span>
+                ) : null}
+              </td>
+              <td>
+                <PrecisionLabel precision={entry.precision} onnxruntimeOnly={entry.onnxruntimeOnly} />
+              </td>
               <td>{formatMs(entry.latencyP50Ms)}</td>
               <td>
                 <MeterLabel meter={entry.meter} estimated={entry.estimated} />
