@@ -50,13 +50,15 @@ describe("models as the exporters write them", () => {
         precision: c.precision,
         onnxruntimeOperators: c.onnxruntimeOperators,
       });
-      if (c.testCorrect !== undefined) {
+      // sms-spam's test set is not committed: its scores on fixed messages stand in here (the harness tests
+      // reproduce its test-set accuracy from the mirror).
+      if (!c.probeTexts) {
         const dataset = await loadTaskDataset(task);
         const input = new ort.Tensor("float32", dataset.inputs as Float32Array, [dataset.samples, dataset.sampleSize]);
         const scores = await scoresOf(bytes, info.outputName, input);
         expect({ samples: dataset.samples, correct: argmaxCorrect(scores, dataset.labels, task.classes) }).toEqual({ samples: c.testSamples, correct: c.testCorrect });
       } else {
-        const texts = c.probeTexts ?? [];
+        const texts = c.probeTexts;
         const scores = await scoresOf(bytes, info.outputName, new ort.Tensor("string", texts, [texts.length]));
         (c.probeScores ?? []).flat().forEach((want, i) => expect(scores[i]).toBeCloseTo(want, 4));
         expect(texts.length).toBeGreaterThan(0);

@@ -19,10 +19,10 @@ export const zExportedCase = z.discriminatedUnion("accepted", [
     nonZeroParamCount: z.number().int(),
     precision: z.enum(PRECISIONS),
     onnxruntimeOperators: z.array(z.string()).default([]),
-    /** breast-cancer: correct predictions on the test rows. */
-    testSamples: z.number().int().optional(),
-    testCorrect: z.number().int().optional(),
-    /** sms-spam: scores of a few fixed messages (the dataset is not committed). */
+    /** Correct predictions (argmax) on the task's test set. */
+    testSamples: z.number().int(),
+    testCorrect: z.number().int(),
+    /** sms-spam: scores of a few fixed messages, checkable without the uncommitted dataset. */
     probeTexts: z.array(z.string()).optional(),
     probeScores: z.array(z.array(z.number())).optional(),
   }),
