@@ -91,7 +91,25 @@ function weighNBits(node: onnx.INodeProto, b: onnx.ITensorProto, zp: onnx.ITenso
   tally.add(format, dense, nonZero);
 }
 
-function weighTensor(tensor: onnx.ITensorProto, uses: Use[], lookup: (name: string) => onnx.ITensorProto | undefined, fileBytes: number, tally: Tally): void {
+interface Graph {
+  lookup: (name: string) => onnx.ITensorProto | undefined;
+  /** The node that writes a value, and which of its outputs it is. */
+  producer: (name: string) => { node: onnx.INodeProto; output: number } | undefined;
+}
+
+/**
+ * A use as a scale or zero point: a quantised operator's parameter input, or the weight scale that
+ * quantize_dynamic multiplies with DynamicQuantizeLinear's activation scale (output 1) after MatMulInteger.
+ */
+function isQuantParamUse(use: Use, graph: Graph): boolean {
+  if (QUANT_SIGNATURES.get(use.node.opType ?? "")?.isParam(use.input)) return true;
+  if (use.node.opType !== "Mul") return false;
+  const other = graph.producer(use.node.input?.[1 - use.input] ?? "");
+  return other?.node.opType === "DynamicQuantizeLinear" && other.output === 1;
+}
+
+function weighTensor(tensor: onnx.ITensorProto, uses: Use[], graph: Graph, fileBytes: number, tally: Tally): void {
+  const { lookup } = graph;
   const count = elementCount(tensor);
   if (count > 2 * fileBytes) {
     refuse(
@@ -103,7 +121,7 @@ function weighTensor(tensor: onnx.ITensorProto, uses: Use[], lookup: (name: stri
   const nbits = uses.find((u) => u.node.opType === "MatMulNBits" && u.input === 1);
   if (nbits) return weighNBits(nbits.node, tensor, lookup(nbits.node.input?.[3] ?? ""), tally);
   // A tensor read only as scales or zero points is not a weight.
-  if (uses.length > 0 && uses.every((u) => QUANT_SIGNATURES.get(u.node.opType ?? "")?.isParam(u.input))) return;
+  if (uses.length > 0 && uses.every((u) => isQuantParamUse(u, graph))) return;
   for (const use of uses) {
     const signature = QUANT_SIGNATURES.get(use.node.opType ?? "");
     const slot: QuantWeightSlot | undefined = signature?.weights(use.input);
@@ -195,8 +213,10 @@ export function weighModel(graphs: onnx.IGraphProto[], fileBytes: number): Weigh
     }
   }
   for (const { name, tensor } of constants) tensors.set(name, tensor);
-  const lookup = (name: string) => tensors.get(name);
-  for (const [name, tensor] of tensors) weighTensor(tensor, uses.get(name) ?? [], lookup, fileBytes, tally);
+  const producers = new Map<string, { node: onnx.INodeProto; output: number }>();
+  for (const node of nodes) (node.output ?? []).forEach((name, output) => producers.set(name, { node, output }));
+  const graph: Graph = { lookup: (name) => tensors.get(name), producer: (name) => producers.get(name) };
+  for (const [name, tensor] of tensors) weighTensor(tensor, uses.get(name) ?? [], graph, fileBytes, tally);
   for (const sparse of graphs.flatMap((g) => g.sparseInitializer ?? [])) weighSparse(sparse, tally);
   if (tally.paramCount > MAX_PARAMS) {
     refuse("protobuf", `The model declares ${tally.paramCount.toExponential(2)} parameters, more than any file this size can hold: it is corrupt. Export the model again.`);

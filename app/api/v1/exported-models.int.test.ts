@@ -29,7 +29,7 @@ afterAll(async () => {
 async function upload(c: ExportedCase) {
   const model = uniqueSlug(c.file.replace(/\.onnx$/, "").slice(0, 20));
   slugs.push(model);
-  // A researcher per file: twelve uploads would pass the daily limit of one.
+  // A researcher per file: thirteen uploads would pass the daily limit of one.
   const token = await newResearcher(db, "exported");
   const response = await postSubmission(submissionRequest({ token, model, task: c.task, file: exportedBytes(c.file), filename: c.file }));
   return { model, status: response.status, body: await response.json() };
@@ -69,7 +69,7 @@ describe("exported files through the upload route and the worker", () => {
       expect({ file: c.file, status }).toEqual({ file: c.file, status: 201 });
       accepted.push({ c, model, id: body.id });
     }
-    expect(accepted).toHaveLength(10);
+    expect(accepted).toHaveLength(11);
   });
 
   it("benchmarks each with the generator's accuracy, parameter counts and precision", async () => {
@@ -84,7 +84,12 @@ describe("exported files through the upload route and the worker", () => {
         precision: c.precision,
         onnxruntimeOperators: c.onnxruntimeOperators,
       });
-      expect({ file: c.file, samples: r.samples, correct: Math.round(r.accuracy * r.samples) }).toEqual({ file: c.file, samples: c.testSamples, correct: c.testCorrect });
+      const correct = Math.round(r.accuracy * r.samples);
+      expect({ file: c.file, samples: r.samples, correct: c.batchDependent ? Math.abs(correct - c.testCorrect) <= 2 : correct }).toEqual({
+        file: c.file,
+        samples: c.testSamples,
+        correct: c.batchDependent ? true : c.testCorrect,
+      });
     }
   }, 600_000);
 

@@ -19,6 +19,11 @@ export const zExportedCase = z.discriminatedUnion("accepted", [
     nonZeroParamCount: z.number().int(),
     precision: z.enum(PRECISIONS),
     onnxruntimeOperators: z.array(z.string()).default([]),
+    /**
+     * Dynamic quantisation scales activations by each batch's own range, so a sample's scores depend on its batch:
+     * testCorrect is for the whole test set as one batch, and the harness's batches may differ by a few.
+     */
+    batchDependent: z.boolean().default(false),
     /** Correct predictions (argmax) on the task's test set. */
     testSamples: z.number().int(),
     testCorrect: z.number().int(),

@@ -379,6 +379,48 @@ save(
              what="quantize_static(..., quant_format=QuantFormat.QOperator): QLinearMatMul with int8 weights"),
 )
 
+# quantize_dynamic: int8 weights, activations quantised per call (DynamicQuantizeLinear: scale from the batch's
+# own min and max, so a sample's scores depend on the batch it runs in), MatMulInteger, then back to float.
+dyn_inits = [init("w1_q", Q1), init("w2_q", Q2), scalar("w1_scale", S1, np.float32), scalar("w2_scale", S2, np.float32),
+             scalar("w_zp", 0, np.int8), init("fc1.bias", B1), init("fc2.bias", B2)]
+
+
+def dyn_layer(x, w, scale, bias, out):
+    return [
+        helper.make_node("DynamicQuantizeLinear", [x], [x + "_q", x + "_scale", x + "_zp"]),
+        helper.make_node("MatMulInteger", [x + "_q", w, x + "_zp", "w_zp"], [out + "_i32"]),
+        helper.make_node("Cast", [out + "_i32"], [out + "_f"], to=TensorProto.FLOAT),
+        helper.make_node("Mul", [x + "_scale", scale], [out + "_s"]),
+        helper.make_node("Mul", [out + "_f", out + "_s"], [out + "_mm"]),
+        helper.make_node("Add", [out + "_mm", bias], [out]),
+    ]
+
+
+dyn = dyn_layer("input", "w1_q", "w1_scale", "fc1.bias", "h") + [helper.make_node("Relu", ["h"], ["a"])] + dyn_layer("a", "w2_q", "w2_scale", "fc2.bias", "scores")
+
+
+def dyn_scores(x):
+    def dql(v):  # DynamicQuantizeLinear: uint8, range always holding 0
+        lo, hi = min(0.0, float(v.min())), max(0.0, float(v.max()))
+        s = np.float32((hi - lo) / 255) or np.float32(1)
+        zp = np.clip(np.rint(-lo / s), 0, 255)
+        return np.clip(np.rint(v / s) + zp, 0, 255) - zp, s
+
+    xq, xs = dql(x)
+    a = np.maximum((xq @ Q1.astype(np.float64)).astype(np.float32) * np.float32(xs * S1) + B1, 0)
+    aq, as_ = dql(a)
+    return (aq @ Q2.astype(np.float64)).astype(np.float32) * np.float32(as_ * S2) + B2
+
+
+save(
+    "onnxruntime-int8-dynamic.onnx",
+    helper.make_graph(dyn, "dynamic", [FLOAT_IN], [SCORES_OUT], dyn_inits),
+    "onnx.quantize", [opset(13)],
+    accepted("breast-cancer", MLP_PARAMS, nz(Q1, Q2, B1, B2), "int8-qoperator", correct(dyn_scores(XT)),
+             what="quantize_dynamic(..., weight_type=QuantType.QInt8): DynamicQuantizeLinear + MatMulInteger (scores for the whole test set as one batch)",
+             batchDependent=True),
+)
+
 # --------------------------------------------------------------------------- onnxruntime 4-bit weights: MatMulNBits
 
 
