@@ -26,16 +26,18 @@ export const PRECISION_LABELS: Record<Precision, string> = {
 const DOMINANT_SHARE = 0.9;
 
 /**
- * The format that holds most of the weights. Integer tensors that are no quantised weights (shapes, indices,
- * vocabularies) take no part. A tree ensemble is "trees" when its thresholds and leaf values are at least half of
- * the weights (a scaler in front does not change what the model is). No weights at all: "fp32", the format the
- * contract's scores are computed in.
+ * The format that holds most of the weights of the matrix-like operators (matrix-inputs.ts; all weights when
+ * there are none). Integer tensors that are no quantised weights (shapes, indices, vocabularies) take no part. A
+ * tree ensemble is "trees" when its thresholds and leaf values are at least half of those weights. No weights at
+ * all: "fp32", the format the contract's scores are computed in.
  */
 export function detectPrecision(weights: WeightFacts): Precision {
-  const counted = [...weights.paramsByFormat].filter((entry): entry is [Exclude<WeightFormat, "other">, number] => entry[0] !== "other" && entry[1] > 0);
+  const matrixTotal = [...weights.matrixParamsByFormat.values()].reduce((n, c) => n + c, 0);
+  const byFormat = matrixTotal > 0 ? weights.matrixParamsByFormat : weights.paramsByFormat;
+  const counted = [...byFormat].filter((entry): entry is [Exclude<WeightFormat, "other">, number] => entry[0] !== "other" && entry[1] > 0);
   const total = counted.reduce((n, [, count]) => n + count, 0);
   if (total === 0) return "fp32";
-  const trees = weights.paramsByFormat.get("trees") ?? 0;
+  const trees = byFormat.get("trees") ?? 0;
   if (trees * 2 >= total) return "trees";
   const [format, count] = counted.reduce((best, entry) => (entry[1] > best[1] ? entry : best));
   return count >= DOMINANT_SHARE * total ? format : "mixed";

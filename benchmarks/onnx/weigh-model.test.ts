@@ -2,7 +2,7 @@
 // mixed and bfloat16 weights, Constant value_floats, forged sizes, and models with no weights.
 import { describe, expect, it } from "vitest";
 import { onnx } from "onnx-proto";
-import { buildConstantModel, buildModel, floatTensor } from "./testing/build-model";
+import { buildConstantModel, buildModel, floatTensor, int64Tensor } from "./testing/build-model";
 import type { BuildModelOptions } from "./testing/build-model";
 import { expectRefusal } from "./testing/expect-refusal";
 import { mnistLikeTask } from "./testing/tasks";
@@ -44,17 +44,29 @@ describe("weighModel and detectPrecision", () => {
     });
   });
 
-  it("calls float16 weights fp16, bfloat16 ones bf16, and a model split between them mixed", () => {
+  it("calls float16 weights fp16, bfloat16 ones bf16, and a model whose matrices are split between formats mixed", () => {
     const F16 = onnx.TensorProto.DataType.FLOAT16;
     const BF16 = onnx.TensorProto.DataType.BFLOAT16;
     const halves = (dataType: number) => halfTensor("w", [784, 10], dataType, new Array(7840).fill(0x3c00));
     const sign = halfTensor("b", [10], F16, new Array(10).fill(0x8000)); // -0: zero
     expect(counts(linear(halves(F16), sign))).toEqual({ paramCount: 7850, nonZeroParamCount: 7840, precision: "fp16" });
     expect(counts(linear(halves(BF16), halfTensor("b", [10], BF16, new Array(10).fill(1))))).toMatchObject({ precision: "bf16" });
-    const mixed = linear(halfTensor("w", [784, 10], F16, new Array(7840).fill(1)), floatTensor("b", [10], new Float32Array(10)), {
-      initializers: [halfTensor("w", [784, 10], F16, new Array(7840).fill(1)), floatTensor("b", [10], new Float32Array(10)), floatTensor("unused", [2000], new Float32Array(2000).fill(1))],
+    // 2,000 float32 values beside the float16 matrix, but read by no matrix operator (a scaler, a norm): still fp16.
+    const withScaler = linear(halves(F16), floatTensor("b", [10], new Float32Array(10)), {
+      initializers: [halves(F16), floatTensor("b", [10], new Float32Array(10)), floatTensor("scale", [2000], new Float32Array(2000).fill(1))],
     });
-    expect(counts(mixed)).toEqual({ paramCount: 9850, nonZeroParamCount: 9840, precision: "mixed" });
+    expect(counts(withScaler)).toEqual({ paramCount: 9850, nonZeroParamCount: 9840, precision: "fp16" });
+    // The same 2,000 as an embedding table (Gather's data): a matrix weight, and no format holds 90 % of them.
+    const embedding = linear(halves(F16), floatTensor("b", [10], new Float32Array(10)), {
+      initializers: [halves(F16), floatTensor("b", [10], new Float32Array(10)), floatTensor("table", [200, 10], new Float32Array(2000).fill(1)), int64Tensor("ids", [1], [0])],
+      nodes: [
+        { opType: "Gather", inputs: ["table", "ids"], outputs: ["looked_up"] },
+        { opType: "Flatten", inputs: ["x"], outputs: ["flat"] },
+        { opType: "MatMul", inputs: ["flat", "w"], outputs: ["logits"] },
+        { opType: "Add", inputs: ["logits", "b"], outputs: ["y"] },
+      ],
+    });
+    expect(counts(embedding)).toEqual({ paramCount: 9851, nonZeroParamCount: 9840, precision: "mixed" });
   });
 
   it("counts Constant nodes' value_floats and value_float", () => {

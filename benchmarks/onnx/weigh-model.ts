@@ -7,7 +7,9 @@ import { canonicalDomain, ML_DOMAIN } from "./operators";
 import { QUANT_SIGNATURES } from "./quantised-inputs";
 import type { QuantWeightSlot } from "./quantised-inputs";
 import { quote, refuse, toNumber } from "./rules";
-import { countNonZero, elementCount, nibble, valueReader } from "./tensor-values";
+import { feedsMatrix, ML_MATRIX_OPS, type ValueUse } from "./matrix-inputs";
+import { weighNBits, zeroPointAt } from "./quantised-values";
+import { countNonZero, elementCount, valueReader } from "./tensor-values";
 import { allNodes } from "./walk-graph";
 
 
@@ -18,6 +20,8 @@ export interface WeightFacts {
   nonZeroParamCount: number;
   /** paramCount split by how the weights are stored. */
   paramsByFormat: Map<WeightFormat, number>;
+  /** The same for the weights of matrix-like operators only (matrix-inputs.ts): what precision is read from. */
+  matrixParamsByFormat: Map<WeightFormat, number>;
 }
 
 // Prisma's Int column and any honest small model stay far below this.
@@ -33,66 +37,24 @@ const FLOAT_FORMATS = new Map<number, WeightFormat>([
 ]);
 const INT4_TYPES = new Set([21, 22]);
 
-interface Use {
-  node: onnx.INodeProto;
-  input: number;
-}
+type Use = ValueUse;
 
 class Tally {
   paramCount = 0;
   nonZeroParamCount = 0;
   paramsByFormat = new Map<WeightFormat, number>();
-  add(format: WeightFormat, count: number, nonZero: number): void {
+  matrixParamsByFormat = new Map<WeightFormat, number>();
+  add(format: WeightFormat, count: number, nonZero: number, matrix = false): void {
     this.paramCount += count;
     this.nonZeroParamCount += nonZero;
     this.paramsByFormat.set(format, (this.paramsByFormat.get(format) ?? 0) + count);
+    if (matrix) this.matrixParamsByFormat.set(format, (this.matrixParamsByFormat.get(format) ?? 0) + count);
   }
-}
-
-/** A per-tensor or per-axis zero point as a function of the element index; 0 when there is none or it cannot be read. */
-function zeroPointAt(tensor: onnx.ITensorProto, zp: onnx.ITensorProto | undefined, axis: number): (i: number) => number {
-  const read = zp ? valueReader(zp) : null;
-  if (!zp || !read) return () => 0;
-  const zpCount = elementCount(zp);
-  if (zpCount === 1) return () => read(0);
-  const dims = (tensor.dims ?? []).map(toNumber);
-  const a = axis < 0 ? dims.length + axis : axis;
-  if (a < 0 || a >= dims.length || dims[a] !== zpCount) return () => 0;
-  const stride = dims.slice(a + 1).reduce((n, d) => n * d, 1);
-  return (i) => read(Math.floor(i / stride) % zpCount);
-}
-
-/** MatMulNBits' B: [N, blocks, blockSize·bits/8] bytes, K weights a column; zero points packed the same way, default 2^(bits−1). */
-function weighNBits(node: onnx.INodeProto, b: onnx.ITensorProto, zp: onnx.ITensorProto | undefined, tally: Tally): void {
-  const int = (name: string, fallback: number) => toNumber(node.attribute?.find((a) => a.name === name)?.i ?? fallback);
-  const bits = int("bits", 4);
-  const [k, n, blockSize] = [int("K", 0), int("N", 0), int("block_size", 32)];
-  const bytes = elementCount(b);
-  const perByte = Math.max(1, Math.floor(8 / bits));
-  // K·N from attributes, but never more than the stored bytes can hold (a forged attribute is not a count).
-  const dense = Math.min(k * n, bytes * perByte);
-  const read = valueReader(b);
-  const zpRead = zp && zp.dataType === T.UINT8 ? valueReader(zp) : null;
-  const blocks = Math.ceil(k / blockSize);
-  const blobBytes = (blockSize * bits) / 8;
-  const zpBytesPerColumn = Math.ceil((blocks * bits) / 8);
-  const format: WeightFormat = bits === 4 ? "int4" : "int8-qoperator";
-  if (!read || bits !== 4 || dense !== k * n) return tally.add(format, dense, dense);
-  let nonZero = 0;
-  for (let col = 0; col < n; col++) {
-    for (let row = 0; row < k; row++) {
-      const block = Math.floor(row / blockSize);
-      const j = row % blockSize;
-      const value = nibble(read(col * blocks * blobBytes + block * blobBytes + (j >> 1)), j, false);
-      const zero = zpRead ? nibble(zpRead(col * zpBytesPerColumn + (block >> 1)), block, false) : 8;
-      if (value !== zero) nonZero++;
-    }
-  }
-  tally.add(format, dense, nonZero);
 }
 
 interface Graph {
   lookup: (name: string) => onnx.ITensorProto | undefined;
+  uses: (name: string) => Use[];
   /** The node that writes a value, and which of its outputs it is. */
   producer: (name: string) => { node: onnx.INodeProto; output: number } | undefined;
 }
@@ -108,8 +70,10 @@ function isQuantParamUse(use: Use, graph: Graph): boolean {
   return other?.node.opType === "DynamicQuantizeLinear" && other.output === 1;
 }
 
-function weighTensor(tensor: onnx.ITensorProto, uses: Use[], graph: Graph, fileBytes: number, tally: Tally): void {
+function weighTensor(name: string, tensor: onnx.ITensorProto, graph: Graph, fileBytes: number, tally: Tally): void {
   const { lookup } = graph;
+  const uses = graph.uses(name);
+  const matrix = feedsMatrix(name, graph.uses);
   const count = elementCount(tensor);
   if (count > 2 * fileBytes) {
     refuse(
@@ -119,7 +83,10 @@ function weighTensor(tensor: onnx.ITensorProto, uses: Use[], graph: Graph, fileB
     );
   }
   const nbits = uses.find((u) => u.node.opType === "MatMulNBits" && u.input === 1);
-  if (nbits) return weighNBits(nbits.node, tensor, lookup(nbits.node.input?.[3] ?? ""), tally);
+  if (nbits) {
+    const { format, count: dense, nonZero } = weighNBits(nbits.node, tensor, lookup(nbits.node.input?.[3] ?? ""));
+    return tally.add(format, dense, nonZero, true);
+  }
   // A tensor read only as scales or zero points is not a weight.
   if (uses.length > 0 && uses.every((u) => isQuantParamUse(u, graph))) return;
   for (const use of uses) {
@@ -130,9 +97,9 @@ function weighTensor(tensor: onnx.ITensorProto, uses: Use[], graph: Graph, fileB
     const axisAttr = use.node.attribute?.find((a) => a.name === "axis");
     const axis = slot.axis === "attr" ? toNumber(axisAttr?.i ?? 1) : (slot.axis ?? 0);
     const format = INT4_TYPES.has(tensor.dataType ?? 0) ? "int4" : signature.format;
-    return tally.add(format, count, countNonZero(tensor, zeroPointAt(tensor, lookup(zpName), axis)));
+    return tally.add(format, count, countNonZero(tensor, zeroPointAt(tensor, lookup(zpName), axis)), matrix);
   }
-  tally.add(FLOAT_FORMATS.get(tensor.dataType ?? 0) ?? "other", count, countNonZero(tensor));
+  tally.add(FLOAT_FORMATS.get(tensor.dataType ?? 0) ?? "other", count, countNonZero(tensor), matrix);
 }
 
 function weighSparse(sparse: onnx.ISparseTensorProto, tally: Tally): void {
@@ -161,14 +128,15 @@ function isLeafPadding(node: onnx.INodeProto, attribute: onnx.IAttributeProto): 
 /** Learnt values of an ai.onnx.ml node (or TfIdfVectorizer's IDF weights) kept in float attributes; hit rates are bookkeeping. */
 function weighAttributes(node: onnx.INodeProto, fileBytes: number, tally: Tally): void {
   const format: WeightFormat = (node.opType ?? "").startsWith("TreeEnsemble") ? "trees" : "fp32";
+  const matrix = ML_MATRIX_OPS.has(node.opType ?? "");
   for (const attribute of node.attribute ?? []) {
     if (/hitrates/.test(attribute.name ?? "")) continue;
     const padding = isLeafPadding(node, attribute) ?? (() => false);
     if (attribute.type === A.FLOATS || (attribute.floats?.length ?? 0) > 0) {
       const floats = (attribute.floats ?? []).filter((_, i) => !padding(i));
-      tally.add(format, floats.length, floats.filter((v) => v !== 0).length);
+      tally.add(format, floats.length, floats.filter((v) => v !== 0).length, matrix);
     } else if (attribute.type === A.FLOAT) {
-      tally.add(format, 1, attribute.f ? 1 : 0);
+      tally.add(format, 1, attribute.f ? 1 : 0, matrix);
     } else if (attribute.t) {
       const t = attribute.t;
       if (elementCount(t) > 2 * fileBytes) refuse("protobuf", `Node ${quote(node.name)} holds a tensor larger than the file: the file is corrupt. Export the model again.`);
@@ -180,7 +148,7 @@ function weighAttributes(node: onnx.INodeProto, fileBytes: number, tally: Tally)
         count++;
         if (!read || read(i) !== 0) nonZero++;
       }
-      tally.add(format === "trees" ? "trees" : (FLOAT_FORMATS.get(t.dataType ?? 0) ?? "other"), count, nonZero);
+      tally.add(format === "trees" ? "trees" : (FLOAT_FORMATS.get(t.dataType ?? 0) ?? "other"), count, nonZero, matrix);
     }
   }
 }
@@ -215,8 +183,8 @@ export function weighModel(graphs: onnx.IGraphProto[], fileBytes: number): Weigh
   for (const { name, tensor } of constants) tensors.set(name, tensor);
   const producers = new Map<string, { node: onnx.INodeProto; output: number }>();
   for (const node of nodes) (node.output ?? []).forEach((name, output) => producers.set(name, { node, output }));
-  const graph: Graph = { lookup: (name) => tensors.get(name), producer: (name) => producers.get(name) };
-  for (const [name, tensor] of tensors) weighTensor(tensor, uses.get(name) ?? [], graph, fileBytes, tally);
+  const graph: Graph = { lookup: (name) => tensors.get(name), uses: (name) => uses.get(name) ?? [], producer: (name) => producers.get(name) };
+  for (const [name, tensor] of tensors) weighTensor(name, tensor, graph, fileBytes, tally);
   for (const sparse of graphs.flatMap((g) => g.sparseInitializer ?? [])) weighSparse(sparse, tally);
   if (tally.paramCount > MAX_PARAMS) {
     refuse("protobuf", `The model declares ${tally.paramCount.toExponential(2)} parameters, more than any file this size can hold: it is corrupt. Export the model again.`);

@@ -230,7 +230,11 @@ def prune(w, keep):
     return np.where(np.abs(w) > cut, w, 0).astype(np.float32)
 
 
-P1, P2 = prune(W1, 0.1), prune(W2, 0.5)
+# Pruned by magnitude on standardised inputs (where magnitudes compare), then folded like the dense model: a zero
+# stays a zero.
+PRUNED = prune(mlp.coefs_[0].T, 0.1)
+P1 = (PRUNED / STD[None, :]).astype(np.float32)
+PB1 = (mlp.intercepts_[0] - PRUNED @ (MEAN / STD)).astype(np.float32)  # the bias folded with the pruned weights
 
 
 def sparse(name, w):
@@ -239,12 +243,12 @@ def sparse(name, w):
     return helper.make_sparse_tensor(numpy_helper.from_array(flat[idx], name), numpy_helper.from_array(idx, name + "_indices"), list(w.shape))
 
 
-pruned_graph = helper.make_graph(gemm_nodes(), "pruned", [FLOAT_IN], [SCORES_OUT], [init("fc1.bias", B1), init("fc2.bias", B2)],
-                                 sparse_initializer=[sparse("fc1.weight", P1), sparse("fc2.weight", P2)])
+pruned_graph = helper.make_graph(gemm_nodes(), "pruned", [FLOAT_IN], [SCORES_OUT], [init("fc1.bias", PB1), init("fc2.weight", W2), init("fc2.bias", B2)],
+                                 sparse_initializer=[sparse("fc1.weight", P1)])
 save(
     "pruned-sparse-initializers.onnx", pruned_graph, "pytorch", [opset(17)],
-    accepted("breast-cancer", MLP_PARAMS, nz(P1, B1, P2, B2), "fp32", correct(mlp_scores(XT, P1, B1, P2, B2)),
-             what="the MLP pruned (90 % of fc1, 50 % of fc2 by magnitude), weights as sparse_initializer"),
+    accepted("breast-cancer", MLP_PARAMS, nz(P1, PB1, W2, B2), "fp32", correct(mlp_scores(XT, P1, PB1, W2, B2)),
+             what="the MLP with 90 % of fc1 pruned by magnitude, fc1 as a sparse_initializer"),
 )
 
 # --------------------------------------------------------------------------- onnxconverter_common float16
@@ -281,17 +285,34 @@ save(
 
 # --------------------------------------------------------------------------- onnxruntime static int8, QDQ and QOperator
 
-X_SCALE = np.float32(np.abs(X).max() / 127)  # calibration on the training rows, symmetric int8 activations
-A_SCALE = np.float32(np.maximum(X @ W1.T + B1, 0).max() / 127)
+# The quantisers below get the model as exported with its standardisation kept as float32 Sub and Mul in front:
+# folded into the first layer, raw features up to ~4,000 would leave small ones no int8 step of their own.
+WU1 = mlp.coefs_[0].T.astype(np.float32)  # [out, in] on standardised inputs
+BU1 = mlp.intercepts_[0].astype(np.float32)
+INV_STD = (1 / STD).astype(np.float32)
+STANDARDISE = [helper.make_node("Sub", ["input", "mean"], ["centred"]), helper.make_node("Mul", ["centred", "inv_std"], ["standardised"])]
+STANDARDISE_INITS = [init("mean", MEAN.astype(np.float32)), init("inv_std", INV_STD)]
+QUANT_PARAMS = MLP_PARAMS + size(MEAN, INV_STD)
+
+
+def standardise(x):
+    return ((x - MEAN.astype(np.float32)) * INV_STD).astype(np.float32)
+
+
+XS = standardise(X)
+
+
+X_SCALE = np.float32(np.abs(XS).max() / 127)  # calibration on the training rows, symmetric int8 activations
+A_SCALE = np.float32(np.maximum(XS @ WU1.T + BU1, 0).max() / 127)
 
 
 def q(w, s):
     return np.clip(np.rint(w / s), -127, 127).astype(np.int8)
 
 
-S1, S2 = np.float32(np.abs(W1).max() / 127), np.float32(np.abs(W2).max() / 127)
-Q1, Q2 = q(W1.T, S1), q(W2.T, S2)  # MatMul weights are [in, out]
-QB1 = np.rint(B1 / (X_SCALE * S1)).astype(np.int32)
+S1, S2 = np.float32(np.abs(WU1).max() / 127), np.float32(np.abs(W2).max() / 127)
+Q1, Q2 = q(WU1.T, S1), q(W2.T, S2)  # MatMul weights are [in, out]
+QB1 = np.rint(BU1 / (X_SCALE * S1)).astype(np.int32)
 QB2 = np.rint(B2 / (A_SCALE * S2)).astype(np.int32)
 
 
@@ -306,7 +327,7 @@ qdq_inits = [
     init("w1_q", Q1), init("w2_q", Q2), init("b1_q", QB1), init("b2_q", QB2),
 ]
 qdq = [
-    helper.make_node("QuantizeLinear", ["input", "x_scale", "zp"], ["x_q"]),
+    helper.make_node("QuantizeLinear", ["standardised", "x_scale", "zp"], ["x_q"]),
     helper.make_node("DequantizeLinear", ["x_q", "x_scale", "zp"], ["x_dq"]),
     helper.make_node("DequantizeLinear", ["w1_q", "w1_scale", "zp"], ["w1"]),
     helper.make_node("DequantizeLinear", ["b1_q", "b1_scale", "b_zp"], ["b1"]),
@@ -331,23 +352,23 @@ def qdq_scores(x):
 
 save(
     "onnxruntime-int8-qdq.onnx",
-    helper.make_graph(qdq, "qdq", [FLOAT_IN], [SCORES_OUT], qdq_inits),
+    helper.make_graph(STANDARDISE + qdq, "qdq", [FLOAT_IN], [SCORES_OUT], STANDARDISE_INITS + qdq_inits),
     "onnx.quantize", [opset(13)],
-    accepted("breast-cancer", MLP_PARAMS, nz(Q1, Q2, QB1, QB2), "int8-qdq", correct(qdq_scores(XT)),
+    accepted("breast-cancer", QUANT_PARAMS, nz(Q1, Q2, QB1, QB2, MEAN, INV_STD), "int8-qdq", correct(qdq_scores(standardise(XT))),
              what="quantize_static(..., quant_format=QuantFormat.QDQ): int8 weights and int32 biases behind DequantizeLinear"),
 )
 
 # QOperator: QLinearMatMul on uint8 activations (zero point 128) and int8 weights, float biases added after.
-Y1_SCALE = np.float32(np.abs(X @ W1.T).max() / 127)
-Y2_SCALE = np.float32(np.abs(np.maximum(X @ W1.T + B1, 0) @ W2.T).max() / 127)
+Y1_SCALE = np.float32(np.abs(XS @ WU1.T).max() / 127)
+Y2_SCALE = np.float32(np.abs(np.maximum(XS @ WU1.T + BU1, 0) @ W2.T).max() / 127)
 qop_inits = [
     scalar("x_scale", X_SCALE, np.float32), scalar("a_scale", A_SCALE, np.float32), scalar("u_zp", 128, np.uint8), scalar("w_zp", 0, np.int8),
     scalar("w1_scale", S1, np.float32), scalar("w2_scale", S2, np.float32),
     scalar("y1_scale", Y1_SCALE, np.float32), scalar("y2_scale", Y2_SCALE, np.float32),
-    init("w1_q", Q1), init("w2_q", Q2), init("fc1.bias", B1), init("fc2.bias", B2),
+    init("w1_q", Q1), init("w2_q", Q2), init("fc1.bias", BU1), init("fc2.bias", B2),
 ]
 qop = [
-    helper.make_node("QuantizeLinear", ["input", "x_scale", "u_zp"], ["x_q"]),
+    helper.make_node("QuantizeLinear", ["standardised", "x_scale", "u_zp"], ["x_q"]),
     helper.make_node("QLinearMatMul", ["x_q", "x_scale", "u_zp", "w1_q", "w1_scale", "w_zp", "y1_scale", "u_zp"], ["h_q"]),
     helper.make_node("DequantizeLinear", ["h_q", "y1_scale", "u_zp"], ["h0"]),
     helper.make_node("Add", ["h0", "fc1.bias"], ["h"]),
@@ -365,7 +386,7 @@ def qop_scores(x):
 
     xq = qlinear(x, X_SCALE) - 128
     h = (np.clip(np.rint((xq @ Q1.astype(np.float64)) * (X_SCALE * S1 / Y1_SCALE)) + 128, 0, 255) - 128) * Y1_SCALE
-    a = np.maximum(h + B1, 0)
+    a = np.maximum(h + BU1, 0)
     aq = qlinear(a, A_SCALE) - 128
     s = (np.clip(np.rint((aq @ Q2.astype(np.float64)) * (A_SCALE * S2 / Y2_SCALE)) + 128, 0, 255) - 128) * Y2_SCALE
     return s + B2
@@ -373,16 +394,16 @@ def qop_scores(x):
 
 save(
     "onnxruntime-int8-qoperator.onnx",
-    helper.make_graph(qop, "qoperator", [FLOAT_IN], [SCORES_OUT], qop_inits),
+    helper.make_graph(STANDARDISE + qop, "qoperator", [FLOAT_IN], [SCORES_OUT], STANDARDISE_INITS + qop_inits),
     "onnx.quantize", [opset(13)],
-    accepted("breast-cancer", MLP_PARAMS, nz(Q1, Q2, B1, B2), "int8-qoperator", correct(qop_scores(XT)),
+    accepted("breast-cancer", QUANT_PARAMS, nz(Q1, Q2, BU1, B2, MEAN, INV_STD), "int8-qoperator", correct(qop_scores(standardise(XT))),
              what="quantize_static(..., quant_format=QuantFormat.QOperator): QLinearMatMul with int8 weights"),
 )
 
 # quantize_dynamic: int8 weights, activations quantised per call (DynamicQuantizeLinear: scale from the batch's
 # own min and max, so a sample's scores depend on the batch it runs in), MatMulInteger, then back to float.
 dyn_inits = [init("w1_q", Q1), init("w2_q", Q2), scalar("w1_scale", S1, np.float32), scalar("w2_scale", S2, np.float32),
-             scalar("w_zp", 0, np.int8), init("fc1.bias", B1), init("fc2.bias", B2)]
+             scalar("w_zp", 0, np.int8), init("fc1.bias", BU1), init("fc2.bias", B2)]
 
 
 def dyn_layer(x, w, scale, bias, out):
@@ -396,7 +417,7 @@ def dyn_layer(x, w, scale, bias, out):
     ]
 
 
-dyn = dyn_layer("input", "w1_q", "w1_scale", "fc1.bias", "h") + [helper.make_node("Relu", ["h"], ["a"])] + dyn_layer("a", "w2_q", "w2_scale", "fc2.bias", "scores")
+dyn = dyn_layer("standardised", "w1_q", "w1_scale", "fc1.bias", "h") + [helper.make_node("Relu", ["h"], ["a"])] + dyn_layer("a", "w2_q", "w2_scale", "fc2.bias", "scores")
 
 
 def dyn_scores(x):
@@ -407,16 +428,16 @@ def dyn_scores(x):
         return np.clip(np.rint(v / s) + zp, 0, 255) - zp, s
 
     xq, xs = dql(x)
-    a = np.maximum((xq @ Q1.astype(np.float64)).astype(np.float32) * np.float32(xs * S1) + B1, 0)
+    a = np.maximum((xq @ Q1.astype(np.float64)).astype(np.float32) * np.float32(xs * S1) + BU1, 0)
     aq, as_ = dql(a)
     return (aq @ Q2.astype(np.float64)).astype(np.float32) * np.float32(as_ * S2) + B2
 
 
 save(
     "onnxruntime-int8-dynamic.onnx",
-    helper.make_graph(dyn, "dynamic", [FLOAT_IN], [SCORES_OUT], dyn_inits),
+    helper.make_graph(STANDARDISE + dyn, "dynamic", [FLOAT_IN], [SCORES_OUT], STANDARDISE_INITS + dyn_inits),
     "onnx.quantize", [opset(13)],
-    accepted("breast-cancer", MLP_PARAMS, nz(Q1, Q2, B1, B2), "int8-qoperator", correct(dyn_scores(XT)),
+    accepted("breast-cancer", QUANT_PARAMS, nz(Q1, Q2, BU1, B2, MEAN, INV_STD), "int8-qoperator", correct(dyn_scores(standardise(XT))),
              what="quantize_dynamic(..., weight_type=QuantType.QInt8): DynamicQuantizeLinear + MatMulInteger (scores for the whole test set as one batch)",
              batchDependent=True),
 )
@@ -445,21 +466,21 @@ def nbits(w_in_out, block=16):
     return packed, scales.ravel(), deq, int(np.count_nonzero(values != 8))
 
 
-NB1, NS1, D1, NZ1 = nbits(W1.T)
+NB1, NS1, D1, NZ1 = nbits(WU1.T)
 NB2, NS2, D2, NZ2 = nbits(W2.T)
 nbits_nodes = [
-    helper.make_node("MatMulNBits", ["input", "w1_q", "w1_scales"], ["h0"], domain="com.microsoft", K=30, N=16, bits=4, block_size=16),
+    helper.make_node("MatMulNBits", ["standardised", "w1_q", "w1_scales"], ["h0"], domain="com.microsoft", K=30, N=16, bits=4, block_size=16),
     helper.make_node("Add", ["h0", "fc1.bias"], ["h"]),
     helper.make_node("Relu", ["h"], ["a"]),
     helper.make_node("MatMulNBits", ["a", "w2_q", "w2_scales"], ["s0"], domain="com.microsoft", K=16, N=2, bits=4, block_size=16),
     helper.make_node("Add", ["s0", "fc2.bias"], ["scores"]),
 ]
-nbits_inits = [init("w1_q", NB1), init("w1_scales", NS1), init("w2_q", NB2), init("w2_scales", NS2), init("fc1.bias", B1), init("fc2.bias", B2)]
+nbits_inits = [init("w1_q", NB1), init("w1_scales", NS1), init("w2_q", NB2), init("w2_scales", NS2), init("fc1.bias", BU1), init("fc2.bias", B2)]
 save(
     "onnxruntime-int4-matmulnbits.onnx",
-    helper.make_graph(nbits_nodes, "int4", [FLOAT_IN], [SCORES_OUT], nbits_inits),
+    helper.make_graph(STANDARDISE + nbits_nodes, "int4", [FLOAT_IN], [SCORES_OUT], STANDARDISE_INITS + nbits_inits),
     "onnx.quantize", [opset(17), MS],
-    accepted("breast-cancer", MLP_PARAMS, NZ1 + NZ2 + nz(B1, B2), "int4", correct(mlp_scores(XT, D1.T, B1, D2.T, B2)),
+    accepted("breast-cancer", QUANT_PARAMS, NZ1 + NZ2 + nz(BU1, B2, MEAN, INV_STD), "int4", correct(mlp_scores(standardise(XT), D1.T, BU1, D2.T, B2)),
              what="MatMul4BitsQuantizer: 4-bit weights in com.microsoft MatMulNBits (block 16, zero point 8)", onnxruntimeOperators=["MatMulNBits"]),
 )
 
