@@ -90,14 +90,16 @@ test("the mnist board: sort a column, hover and click a chart point, filter by p
 });
 
 test("a board's precision column and filter: the int8 models in one click, a link that keeps the filter", async ({ page }) => {
+  // The seeded profile's board (at /tasks/mnist itself while it is the default, before the baselines are measured).
   await page.goto(`/tasks/mnist/${OTHER}/estimate`);
+  const boardUrl = page.url().replace(/\?.*$/, "");
   const fast = page.locator('[data-testid="board"] tr[data-model="e2e-other-fast"]');
   await expect(fast.locator("[data-precision]")).toHaveText("int8 (QDQ)");
   await expect(page.locator('[data-testid="board"] tr[data-model="e2e-other-big"] [data-precision]')).toHaveText("float32");
   await expect(page.locator('[data-testid="below-floor"] tr[data-model="e2e-other-bad"] [data-precision]')).toHaveText("int4onnxruntime operators");
 
   await page.getByTestId("precision-filter").selectOption("int8-qdq");
-  await expect(page).toHaveURL(new RegExp(`/tasks/mnist/${OTHER}/estimate\\?precision=int8-qdq$`));
+  await expect(page).toHaveURL(`${boardUrl}?precision=int8-qdq`);
   await expect(page.getByTestId("board").locator("tbody tr")).toHaveCount(1);
   await expect(fast).toBeVisible();
   await expect(page.getByTestId("below-floor")).toHaveCount(0);
@@ -108,7 +110,7 @@ test("a board's precision column and filter: the int8 models in one click, a lin
   await expect(page.getByTestId("board").locator("tbody tr")).toHaveCount(1);
   await page.getByTestId("precision-filter").selectOption("");
   await expect(page.getByTestId("board").locator("tbody tr")).toHaveCount(2);
-  await expect(page).toHaveURL(new RegExp(`/tasks/mnist/${OTHER}/estimate$`));
+  await expect(page).toHaveURL(boardUrl);
 
   await page.goto("/tasks/mnist");
   await expect(page.getByTestId("check-hint")).toContainText("npx frugalboard check model.onnx --task mnist");

@@ -39,13 +39,23 @@ export interface ValueUse {
   input: number;
 }
 
-/** Whether the value `name` reaches a matrix operator's weight input, through at most a few pass-through nodes. */
-export function feedsMatrix(name: string, uses: (name: string) => ValueUse[], depth = 4): boolean {
+/**
+ * Whether the value `name` reaches a matrix operator's weight input, through at most a few pass-through nodes.
+ * `seen` remembers every value asked about, so a hostile graph that fans one value out to thousands of Identity
+ * nodes costs each node once, not once per path.
+ */
+export function feedsMatrix(name: string, uses: (name: string) => ValueUse[], seen = new Map<string, boolean>(), depth = 4): boolean {
+  const known = seen.get(name);
+  if (known !== undefined) return known;
+  seen.set(name, false); // a cycle (invalid, but possible in a file) ends here
+  let found = false;
   for (const use of uses(name)) {
     const op = use.node.opType ?? "";
-    if (MATRIX_INPUTS.get(op)?.includes(use.input)) return true;
+    if (MATRIX_INPUTS.get(op)?.includes(use.input)) found = true;
     const passes = PASS_THROUGH.has(op) && (op !== "DequantizeLinear" || use.input === 0);
-    if (passes && depth > 0 && feedsMatrix(use.node.output?.[0] ?? "", uses, depth - 1)) return true;
+    if (!found && passes && depth > 0) found = feedsMatrix(use.node.output?.[0] ?? "", uses, seen, depth - 1);
+    if (found) break;
   }
-  return false;
+  seen.set(name, found);
+  return found;
 }

@@ -55,6 +55,7 @@ class Tally {
 interface Graph {
   lookup: (name: string) => onnx.ITensorProto | undefined;
   uses: (name: string) => Use[];
+  feedsMatrixSeen: Map<string, boolean>;
   /** The node that writes a value, and which of its outputs it is. */
   producer: (name: string) => { node: onnx.INodeProto; output: number } | undefined;
 }
@@ -73,7 +74,7 @@ function isQuantParamUse(use: Use, graph: Graph): boolean {
 function weighTensor(name: string, tensor: onnx.ITensorProto, graph: Graph, fileBytes: number, tally: Tally): void {
   const { lookup } = graph;
   const uses = graph.uses(name);
-  const matrix = feedsMatrix(name, graph.uses);
+  const matrix = feedsMatrix(name, graph.uses, graph.feedsMatrixSeen);
   const count = elementCount(tensor);
   if (count > 2 * fileBytes) {
     refuse(
@@ -158,7 +159,10 @@ export function weighModel(graphs: onnx.IGraphProto[], fileBytes: number): Weigh
   const uses = new Map<string, Use[]>();
   for (const node of nodes) {
     (node.input ?? []).forEach((name, input) => {
-      if (name !== "") uses.set(name, [...(uses.get(name) ?? []), { node, input }]);
+      if (name === "") return;
+      const list = uses.get(name);
+      if (list) list.push({ node, input });
+      else uses.set(name, [{ node, input }]);
     });
   }
   const tensors = new Map<string, onnx.ITensorProto>();
@@ -183,7 +187,12 @@ export function weighModel(graphs: onnx.IGraphProto[], fileBytes: number): Weigh
   for (const { name, tensor } of constants) tensors.set(name, tensor);
   const producers = new Map<string, { node: onnx.INodeProto; output: number }>();
   for (const node of nodes) (node.output ?? []).forEach((name, output) => producers.set(name, { node, output }));
-  const graph: Graph = { lookup: (name) => tensors.get(name), uses: (name) => uses.get(name) ?? [], producer: (name) => producers.get(name) };
+  const graph: Graph = {
+    lookup: (name) => tensors.get(name),
+    uses: (name) => uses.get(name) ?? [],
+    feedsMatrixSeen: new Map(),
+    producer: (name) => producers.get(name),
+  };
   for (const [name, tensor] of tensors) weighTensor(name, tensor, graph, fileBytes, tally);
   for (const sparse of graphs.flatMap((g) => g.sparseInitializer ?? [])) weighSparse(sparse, tally);
   if (tally.paramCount > MAX_PARAMS) {
