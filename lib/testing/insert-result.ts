@@ -77,7 +77,7 @@ export function fakePayload(input: InsertResultInput & { hardwareProfileId: stri
     runPeakRssBytes: 103_000_000,
     fileBytes: input.fileBytes,
     paramCount: 7_850,
-    nonZeroParamCount: 7_000,
+    nonZeroParamCount: 7_850,
     precision: input.precision ?? ("fp32" as Precision),
     onnxruntimeOperators: input.onnxruntimeOperators ?? [],
     latencyP50Ms: 0.05,
