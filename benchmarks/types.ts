@@ -1,5 +1,6 @@
 // The engine's public contract: what the CLI, the worker and the API see of a benchmark.
 // Everything here is plain data (JSON-serialisable) so a result can be stored and served as it is.
+import type { Precision } from "./onnx/precision";
 
 export type TaskId = string;
 export type ElemType = "float32" | "string";
@@ -102,13 +103,23 @@ export interface HardwareProfile {
 export interface ModelInfo {
   fileBytes: number;
   sha256: string;
+  /** Weights as a dense model holds them: initializers, Constant nodes, sparse tensors' full shapes, tree values. */
   paramCount: number;
+  /** Weights whose stored value is not zero (pruning shows here). */
+  nonZeroParamCount: number;
+  /** Numeric format of the weights, read from the graph. */
+  precision: Precision;
   inputName: string;
+  /** The scores output. */
   outputName: string;
+  /** skl2onnx's int64 label output beside the scores: computed, not read. */
+  labelOutputName: string | null;
   /** True when the batch dimension is fixed at 1 (the offline scenario then runs at batch 1). */
   batchFixedAtOne: boolean;
   opsetVersion: number;
   operators: string[];
+  /** com.microsoft operators (onnxruntime's own): the model runs on onnxruntime only. */
+  onnxruntimeOperators: string[];
 }
 
 export interface EnergyWindow {
@@ -210,6 +221,10 @@ export interface BenchmarkResult {
   runPeakRssBytes: number;
   fileBytes: number;
   paramCount: number;
+  nonZeroParamCount: number;
+  precision: Precision;
+  /** com.microsoft operators the model uses: a result that only onnxruntime can reproduce. */
+  onnxruntimeOperators: string[];
   /** Single-stream scenario (batch 1): time of one session.run call. */
   latencyP50Ms: number;
   latencyP90Ms: number;

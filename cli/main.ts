@@ -4,6 +4,7 @@ import { HarnessConfigError } from "../benchmarks/harness/env";
 import { runBenchmark } from "../benchmarks/harness/run-benchmark";
 import { BenchmarkError, type BenchmarkProgress } from "../benchmarks/types";
 import { parseBenchArgs, USAGE, UsageError } from "./bench-args";
+import { check } from "./check";
 import { EXIT } from "./exit";
 import { formatSummary, renderProgress } from "./render";
 import { status, submit } from "./submit";
@@ -11,6 +12,7 @@ import { status, submit } from "./submit";
 const COMMANDS_USAGE = `Usage: frugalboard <command> …
 
 Commands:
+  check MODEL.onnx --task TASK                  the server's validation alone, in under a second: run it first
   bench MODEL.onnx --task TASK                  benchmark a model on this machine (no server needed)
   submit MODEL.onnx --task TASK --model NAME    submit it to a frugalboard server and wait for its rank and badge
   status ID                                     a submission's state (--watch to follow it)
@@ -44,6 +46,7 @@ export async function bench(argv: string[]): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "check") return check(rest);
   if (command === "bench") return bench(rest);
   if (command === "submit") return submit(rest);
   if (command === "status") return status(rest);

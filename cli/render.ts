@@ -1,5 +1,6 @@
 // What the CLI prints: a one-line progress bar on stderr and a readable summary on stdout.
 import { DEFAULTS } from "../benchmarks/harness/defaults";
+import { PRECISION_LABELS } from "../benchmarks/onnx/precision";
 import type { BenchmarkProgress, BenchmarkResult } from "../benchmarks/types";
 import { formatBytes, formatCount, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "../lib/format";
 
@@ -55,6 +56,12 @@ function preparationRows(r: BenchmarkResult): [string, string][] {
   return rows;
 }
 
+/** "int8 (QDQ)", and the onnxruntime-only operators when there are any: such a figure holds on onnxruntime only. */
+export function describePrecision(r: Pick<BenchmarkResult, "precision" | "onnxruntimeOperators">): string {
+  const ops = r.onnxruntimeOperators.length > 0 ? ` · onnxruntime operators (${r.onnxruntimeOperators.join(", ")}): runs on onnxruntime only` : "";
+  return `${PRECISION_LABELS[r.precision]}${ops}`;
+}
+
 export function formatSummary(r: BenchmarkResult): string {
   const estimated = r.estimated ? " (estimated)" : "";
   const gross = r.grossEnergyPerInferenceJ === undefined ? "" : ` (gross ${formatMicrojoules(r.grossEnergyPerInferenceJ)} before idle is subtracted)`;
@@ -68,7 +75,8 @@ export function formatSummary(r: BenchmarkResult): string {
     ],
     ["accuracy per joule", `${formatPerJoule(r.accuracyPerJoule)} correct predictions per joule${estimated}`],
     ["model memory", `${formatBytes(r.modelMemoryBytes)} (peak ${formatBytes(r.peakRssBytes)} − baseline ${formatBytes(r.baselineRssBytes)})`],
-    ["parameters", `${formatCount(r.paramCount)} · file ${formatBytes(r.fileBytes)}`],
+    ["parameters", `${formatCount(r.paramCount)} (${formatCount(r.nonZeroParamCount)} non-zero) · file ${formatBytes(r.fileBytes)}`],
+    ["precision", describePrecision(r)],
     ["offline batch", batchLine(r)],
     ...preparationRows(r),
     ["energy / query (batch 1)", `${formatMicrojoules(r.singleStream.energy.energyPerInferenceJ)}${estimated}`],

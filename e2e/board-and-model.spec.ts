@@ -91,6 +91,33 @@ test("the mnist board: sort a column, hover and click a chart point, filter by p
   await expect(page.getByTestId("repeatability")).toHaveText("between-run spread not measured yet");
 });
 
+test("a board's precision column and filter: the int8 models in one click, a link that keeps the filter", async ({ page }) => {
+  // The seeded profile's board (at /tasks/mnist itself while it is the default, before the baselines are measured).
+  await page.goto(`/tasks/mnist/${OTHER}/estimate`);
+  const boardUrl = page.url().replace(/\?.*$/, "");
+  const fast = page.locator('[data-testid="board"] tr[data-model="e2e-other-fast"]');
+  await expect(fast.locator("[data-precision]")).toHaveText("int8 (QDQ)");
+  await expect(page.locator('[data-testid="board"] tr[data-model="e2e-other-big"] [data-precision]')).toHaveText("float32");
+  await expect(page.locator('[data-testid="below-floor"] tr[data-model="e2e-other-bad"] [data-precision]')).toHaveText("int4onnxruntime operators");
+
+  await page.getByTestId("precision-filter").selectOption("int8-qdq");
+  await expect(page).toHaveURL(`${boardUrl}?precision=int8-qdq`);
+  await expect(page.getByTestId("board").locator("tbody tr")).toHaveCount(1);
+  await expect(fast).toBeVisible();
+  await expect(page.getByTestId("below-floor")).toHaveCount(0);
+  await expect(page.getByTestId("board-counts")).toContainText("showing 1 int8-qdq model");
+
+  await page.reload();
+  await expect(page.getByTestId("precision-filter")).toHaveValue("int8-qdq");
+  await expect(page.getByTestId("board").locator("tbody tr")).toHaveCount(1);
+  await page.getByTestId("precision-filter").selectOption("");
+  await expect(page.getByTestId("board").locator("tbody tr")).toHaveCount(2);
+  await expect(page).toHaveURL(boardUrl);
+
+  await page.goto("/tasks/mnist");
+  await expect(page.getByTestId("check-hint")).toContainText("npx frugalboard check model.onnx --task mnist");
+});
+
 test("a model page: results with windows, conversions, badge, and a snippet copied", async ({ page, context }) => {
   test.setTimeout(300_000);
   await waitForBaselines(page);
@@ -130,5 +157,6 @@ test("the home page lists every task and the methodology page explains the proto
   await page.getByRole("link", { name: "Methodology" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Methodology");
   await expect(page.locator("#estimate")).toContainText("CPU seconds");
+  await expect(page.locator("#formats")).toContainText("int8-qdq (int8 (QDQ))");
   await page.screenshot({ path: `${SHOTS}/methodology-light.png`, fullPage: true });
 });

@@ -6,21 +6,10 @@ import { formatPercent } from "@/lib/format";
 import { ENERGY_CLASSES, energyClassRange } from "@/lib/leaderboard/grades";
 import { PROTOCOL_FACTS as F } from "@/lib/methodology/protocol-facts";
 import { ASSUMPTION_SOURCES } from "@/lib/models/environment";
+import { FormatsSection } from "./formats-section";
+import { Section } from "./section";
 
 export const metadata: Metadata = { title: "Methodology" };
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section id={id} className="space-y-3">
-      <h2 className="text-xl font-semibold">
-        <a href={`#${id}`} className="text-inherit no-underline hover:underline">
-          {title}
-        </a>
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function Formula({ children }: { children: ReactNode }) {
   return <p className="rounded bg-slate-50 px-3 py-2 font-mono text-sm dark:bg-slate-900">{children}</p>;
@@ -301,7 +290,9 @@ export default function MethodologyPage() {
         </ul>
       </Section>
 
-      <Section id="limits" title="8. Limits">
+      <FormatsSection />
+
+      <Section id="limits" title="9. Limits">
         <ul className="list-disc space-y-2 pl-5">
           <li>
             Figures are for <strong>one CPU thread under onnxruntime-node</strong>. Another runtime, more threads, a GPU or a quantised

@@ -1,6 +1,7 @@
 // The documented shape of a BenchmarkResult (types.ts) as a zod schema: what `frugalboard bench --json` prints and
 // the API serves. `satisfies` keeps it in step with the TypeScript type; the CLI's test parses real output with it.
 import { z } from "zod";
+import { PRECISIONS } from "../onnx/precision";
 import type { BenchmarkResult } from "../types";
 
 const zMeterKind = z.enum(["estimate", "rapl"]);
@@ -92,6 +93,9 @@ export const zBenchmarkResult = z.object({
   runPeakRssBytes: z.number().int().positive(),
   fileBytes: z.number().int().positive(),
   paramCount: z.number().int().nonnegative(),
+  nonZeroParamCount: z.number().int().nonnegative(),
+  precision: z.enum(PRECISIONS),
+  onnxruntimeOperators: z.array(z.string()),
   latencyP50Ms: nonNegative,
   latencyP90Ms: nonNegative,
   latencyP95Ms: nonNegative,

@@ -1,7 +1,7 @@
 // Rules `ir-version`, `functions`, `custom-domain`, `opset`, `external-data` and `operators`: the model may run only code
 // that ships with onnxruntime, and may read nothing but its own bytes.
 import { onnx } from "onnx-proto";
-import { canonicalDomain, DEFAULT_DOMAIN, IR_VERSION_RANGE, isAllowedDomain, isAllowedOperator, OPSET_RANGES } from "./operators";
+import { canonicalDomain, DEFAULT_DOMAIN, IR_VERSION_RANGE, isAllowedDomain, isAllowedOperator, OPSET_RANGES, ORT_DOMAIN } from "./operators";
 import { quote, quoteList, refuse, toNumber } from "./rules";
 import { allGraphs, allNodes, allTensors } from "./walk-graph";
 
@@ -10,14 +10,14 @@ export interface GraphFacts {
   opsetVersion: number;
   /** Sorted, unique op types of all nodes, subgraphs included. */
   operators: string[];
-  /** Elements of all initializers, subgraphs included. */
-  paramCount: number;
+  /** Sorted, unique com.microsoft op types: the model runs on onnxruntime only. */
+  onnxruntimeOperators: string[];
 }
 
 const CUSTOM_HINT =
-  "Only the standard domains ai.onnx and ai.onnx.ml are allowed: custom operators need native libraries that " +
-  "the benchmark does not load. A com.microsoft domain usually means the file was saved after onnxruntime's " +
-  "graph optimisations; export the model again without them.";
+  "Only the standard domains ai.onnx and ai.onnx.ml and onnxruntime's built-in com.microsoft operators are " +
+  "allowed: operators from other domains need native libraries (custom-op libraries) that the benchmark does " +
+  "not load. Export the model again with standard operators only.";
 
 function checkDomains(model: onnx.ModelProto, nodes: onnx.INodeProto[]): void {
   for (const opset of model.opsetImport) {
@@ -83,44 +83,40 @@ function checkExternalData(graphs: onnx.IGraphProto[]): void {
   }
 }
 
-function checkOperators(nodes: onnx.INodeProto[]): string[] {
-  const unknown = [...new Set(nodes.filter((n) => !isAllowedOperator(n.domain, n.opType ?? "")).map((n) => n.opType ?? ""))];
+function unknownOperators(nodes: onnx.INodeProto[], inOrtDomain: boolean): string[] {
+  const unknown = nodes.filter((n) => (canonicalDomain(n.domain) === ORT_DOMAIN) === inOrtDomain && !isAllowedOperator(n.domain, n.opType ?? ""));
+  return [...new Set(unknown.map((n) => n.opType ?? ""))];
+}
+
+function checkOperators(nodes: onnx.INodeProto[]): void {
+  const unknown = unknownOperators(nodes, false);
+  const plural = unknown.length > 1;
   if (unknown.length > 0) {
     refuse(
       "operators",
-      `The model uses ${unknown.length === 1 ? "an operator" : "operators"} that ${unknown.length === 1 ? "is" : "are"} ` +
-        `not standard ONNX: ${quoteList(unknown)}. Only the standard ai.onnx and ai.onnx.ml operators are allowed; ` +
-        "replace the others or export with a converter option that keeps to standard operators.",
+      `The model uses ${plural ? "operators" : "an operator"} that ${plural ? "are" : "is"} ` +
+        `not standard ONNX: ${quoteList(unknown)}. Only the standard ai.onnx and ai.onnx.ml operators and onnxruntime's ` +
+        "built-in com.microsoft ones are allowed; replace the others or export with a converter option that keeps to standard operators.",
     );
   }
+  const unknownOrt = unknownOperators(nodes, true);
+  if (unknownOrt.length > 0) {
+    refuse(
+      "operators",
+      `The model uses com.microsoft ${unknownOrt.length > 1 ? "operators" : "operator"} ${quoteList(unknownOrt)}, which ` +
+        "this benchmark has not seen onnxruntime-node 1.30's CPU build load and run (only a probed list is allowed: " +
+        "Tokenizer, the QLinear family, QGemm, MatMulNBits, DynamicQuantizeMatMul, FusedConv, FusedMatMul, Gelu, " +
+        "SkipLayerNormalization, Attention and a few more). Save the model before onnxruntime's graph optimisations " +
+        "(e.g. without SessionOptions.optimized_model_filepath), or export it with standard operators.",
+    );
+  }
+}
+
+function sortedOpTypes(nodes: onnx.INodeProto[]): string[] {
   return [...new Set(nodes.map((n) => n.opType ?? ""))].sort();
 }
 
-function elementCount(tensor: onnx.ITensorProto): number {
-  return (tensor.dims ?? []).reduce<number>((n, d) => n * Math.max(0, toNumber(d)), 1);
-}
-
-/**
- * Sum of initializer elements. With external data refused, every element lies in the file, and no type packs
- * more than two per byte (int4), so a larger count is a corrupt or forged header, not a huge paramCount.
- */
-function countParams(graphs: onnx.IGraphProto[], fileBytes: number): number {
-  let total = 0;
-  for (const tensor of graphs.flatMap((g) => g.initializer ?? [])) {
-    const count = elementCount(tensor);
-    if (count > 2 * fileBytes) {
-      refuse(
-        "protobuf",
-        `Initializer ${quote(tensor.name)} declares ${count.toExponential(2)} elements, more than a ` +
-          `${fileBytes.toLocaleString("en-US")}-byte file can hold: the file is corrupt. Export the model again.`,
-      );
-    }
-    total += count;
-  }
-  return total;
-}
-
-export function checkGraph(model: onnx.ModelProto, fileBytes: number): GraphFacts {
+export function checkGraph(model: onnx.ModelProto): GraphFacts {
   checkIrVersion(model);
   if (model.functions.length > 0) {
     refuse(
@@ -134,6 +130,7 @@ export function checkGraph(model: onnx.ModelProto, fileBytes: number): GraphFact
   checkDomains(model, nodes);
   const opsetVersion = checkOpsets(model);
   checkExternalData(graphs);
-  const operators = checkOperators(nodes);
-  return { opsetVersion, operators, paramCount: countParams(graphs, fileBytes) };
+  checkOperators(nodes);
+  const onnxruntimeOperators = sortedOpTypes(nodes.filter((n) => canonicalDomain(n.domain) === ORT_DOMAIN));
+  return { opsetVersion, operators: sortedOpTypes(nodes), onnxruntimeOperators };
 }

@@ -1,9 +1,12 @@
-// What a model may use: the standard ONNX domains and their operators, as onnxruntime-node 1.30 runs them on
-// CPU. Anything else needs a custom-op library, i.e. native code from the submitter, which the benchmark never
-// loads. Opset ranges were probed with onnxruntime-node 1.30 (ai.onnx 27 and ai.onnx.ml 6 fail to load).
+// What a model may use: the standard ONNX domains and their operators, and the com.microsoft operators compiled
+// into onnxruntime itself, as onnxruntime-node 1.30 runs them on CPU. Anything else needs a custom-op library,
+// i.e. native code from the submitter, which the benchmark never loads. Opset ranges were probed with
+// onnxruntime-node 1.30 (ai.onnx 27 and ai.onnx.ml 6 fail to load).
 
 export const DEFAULT_DOMAIN = "ai.onnx";
 export const ML_DOMAIN = "ai.onnx.ml";
+/** onnxruntime's own operators ("contrib ops"): part of the runtime's binary, but no other runtime has them. */
+export const ORT_DOMAIN = "com.microsoft";
 
 /** "" and "ai.onnx" are the same domain in ONNX. */
 export function canonicalDomain(domain: string | null | undefined): string {
@@ -15,6 +18,8 @@ export const OPSET_RANGES: ReadonlyMap<string, { min: number; max: number }> = n
   // onnxruntime guarantees nothing below opset 7 and has no kernels for some opset-1 operators.
   [DEFAULT_DOMAIN, { min: 7, max: 26 }],
   [ML_DOMAIN, { min: 1, max: 5 }],
+  // com.microsoft has only ever had opset 1.
+  [ORT_DOMAIN, { min: 1, max: 1 }],
 ]);
 
 /** IR versions onnxruntime-node 1.30 loads (14 and above fail: "Unsupported model IR version"); IR 3 brought opset_import. */
@@ -49,6 +54,16 @@ ArrayFeatureExtractor Binarizer CastMap CategoryMapper DictVectorizer FeatureVec
 LinearClassifier LinearRegressor Normalizer OneHotEncoder SVMClassifier SVMRegressor Scaler TreeEnsemble
 TreeEnsembleClassifier TreeEnsembleRegressor ZipMap`;
 
+// com.microsoft operators that exporters and onnxruntime's own tools write: skl2onnx (Tokenizer), the
+// quantiser (QLinear*, QGemm, DynamicQuantizeMatMul, MatMulIntegerToFloat, QuantizeLinear/DequantizeLinear),
+// the 4-bit weight quantiser (MatMulNBits) and the transformer optimiser (Gelu … Attention). Each one is loaded
+// and run by ort-operators.test.ts (models in testing/ort-operator-probes.ts); add one only with its probe.
+const ORT_OPERATORS = `
+Attention BiasGelu DequantizeLinear DynamicQuantizeMatMul FastGelu FusedConv FusedGemm FusedMatMul Gelu
+MatMulIntegerToFloat MatMulNBits MultiHeadAttention QGemm QLinearAdd QLinearAveragePool QLinearConcat
+QLinearGlobalAveragePool QLinearLeakyRelu QLinearMul QLinearSigmoid QLinearSoftmax QuantizeLinear QuickGelu
+SkipLayerNormalization Tokenizer`;
+
 function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
@@ -56,6 +71,7 @@ function words(list: string): ReadonlySet<string> {
 export const ALLOWED_OPERATORS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   [DEFAULT_DOMAIN, words(ONNX_OPERATORS)],
   [ML_DOMAIN, words(ML_OPERATORS)],
+  [ORT_DOMAIN, words(ORT_OPERATORS)],
 ]);
 
 export function isAllowedDomain(domain: string | null | undefined): boolean {

@@ -6,10 +6,15 @@ import type { ModelInfo, TaskDefinition } from "../types";
 import { checkContract } from "./check-contract";
 import { checkGraph } from "./check-graph";
 import { decodeModel, DEFAULT_MAX_MODEL_BYTES } from "./decode-model";
+import { detectPrecision } from "./precision";
+import { allGraphs } from "./walk-graph";
+import { weighModel } from "./weigh-model";
 
 export { DEFAULT_MAX_MODEL_BYTES } from "./decode-model";
 export { VALIDATION_RULES } from "./rules";
 export type { ValidationRule } from "./rules";
+export { PRECISIONS, PRECISION_LABELS } from "./precision";
+export type { Precision } from "./precision";
 
 export interface ValidateOptions {
   /** Largest accepted file; 50 MiB when not given. */
@@ -19,21 +24,27 @@ export interface ValidateOptions {
 /**
  * Checks an ONNX file against a task's contract and the engine's rules (VALIDATION_RULES: the file, then the
  * graph, then the contract).
- * Throws BenchmarkError("invalid_model", message, rule) on the first rule broken; the message is safe to show
- * and says what was found, what the task expects and what to do.
+ * Throws BenchmarkError("invalid_model", message, rule) on the first rule broken (the contract's rules: every
+ * break of them at once, under the first one's rule); the message is safe to show and says what was found, what
+ * the task expects and what to do.
  */
 export function validateModel(bytes: Uint8Array, task: TaskDefinition, opts: ValidateOptions = {}): ModelInfo {
   const model = decodeModel(bytes, opts.maxBytes ?? DEFAULT_MAX_MODEL_BYTES);
-  const graph = checkGraph(model, bytes.byteLength);
-  const contract = checkContract(model.graph as onnx.IGraphProto, task);
+  const graph = checkGraph(model);
+  const weights = weighModel(allGraphs(model.graph as onnx.IGraphProto), bytes.byteLength);
+  const contract = checkContract(model, task);
   return {
     fileBytes: bytes.byteLength,
     sha256: createHash("sha256").update(bytes).digest("hex"),
-    paramCount: graph.paramCount,
+    paramCount: weights.paramCount,
+    nonZeroParamCount: weights.nonZeroParamCount,
+    precision: detectPrecision(weights),
     inputName: contract.inputName,
     outputName: contract.outputName,
+    labelOutputName: contract.labelOutputName,
     batchFixedAtOne: contract.batchFixedAtOne,
     opsetVersion: graph.opsetVersion,
     operators: graph.operators,
+    onnxruntimeOperators: graph.onnxruntimeOperators,
   };
 }

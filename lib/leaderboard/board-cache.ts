@@ -31,7 +31,7 @@ function wrap(board: Board): CachedBoard {
 const boards = createTtlCache<Promise<CachedBoard>>({ ttlMs: BOARD_TTL_MS, maxEntries: 500 });
 
 export function getCachedBoard(db: Db, taskId: string, filter: BoardFilter = {}): Promise<CachedBoard> {
-  const key = `${taskId}\u0000${filter.hardwareProfileId ?? ""}\u0000${filter.meter ?? ""}`;
+  const key = `${taskId}\u0000${filter.hardwareProfileId ?? ""}\u0000${filter.meter ?? ""}\u0000${filter.precision ?? ""}`;
   let entry = boards.get(key);
   if (!entry) {
     entry = getBoard(db, taskId, filter).then(wrap);

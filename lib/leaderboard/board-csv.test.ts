@@ -30,7 +30,7 @@ describe("csvCell", () => {
 describe("boardToCsv", () => {
   it("writes a header and one CRLF-ended row per entry, with hostile names made safe", () => {
     const task = listTasks()[0];
-    const entries = rankBoard(
+    const ranked = rankBoard(
       [
         {
           modelSlug: "evil-model",
@@ -56,6 +56,7 @@ describe("boardToCsv", () => {
       ],
       { qualityFloor: 0.9, energyClasses: task.energyClasses },
     );
+    const entries = ranked.map((entry) => ({ ...entry, precision: "int8-qdq" as const, nonZeroParamCount: 90, onnxruntimeOnly: true }));
     const board: Board = {
       task: boardTask(task),
       scenario: "offline",
@@ -65,6 +66,8 @@ describe("boardToCsv", () => {
       profiles: [],
       starsScale: "log",
       entries: entries.map((entry) => ({ ...entry, publishedCi95J: [36e-6, 40e-6], betweenRunHalfWidth95: 0.04 })),
+      precision: null,
+      precisions: ["int8-qdq"],
     };
     const csv = boardToCsv(board);
     const lines = csv.split("\r\n");
@@ -73,7 +76,7 @@ describe("boardToCsv", () => {
     expect(lines[1].startsWith("1,evil-model,")).toBe(true);
     expect(lines[1]).toContain(",38,37,39,"); // µJ, CI low, CI high (floating point rounds to these)
     expect(lines[1]).toContain(",0.5,64,false,estimate,"); // latency, the offline batch, not fixed, meter
-    expect(lines[1].endsWith(",36,40,0.04")).toBe(true); // published interval (µJ) and between-run half-width
+    expect(lines[1].endsWith(",36,40,0.04,int8-qdq,90,true")).toBe(true); // published interval (µJ), between-run half-width, precision, non-zero params, onnxruntime only
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(3);
   });
@@ -103,7 +106,18 @@ describe("boardToCsv", () => {
     });
     // 10 and 12 µJ are apart; 20 and 20.5 µJ overlap (±3 %): ranks 1, 2, =3, =3.
     const entries = rankBoard([at("a", 10e-6), at("b", 12e-6), at("c", 20e-6), at("d", 20.5e-6)], { qualityFloor: 0.9, energyClasses: task.energyClasses });
-    const board: Board = { task: boardTask(task), scenario: "offline", hardwareProfileId: "hw1", meter: "estimate", profile: null, profiles: [], starsScale: "log", entries: entries.map((entry) => ({ ...entry, betweenRunHalfWidth95: null })) };
+    const board: Board = {
+      task: boardTask(task),
+      scenario: "offline",
+      hardwareProfileId: "hw1",
+      meter: "estimate",
+      profile: null,
+      profiles: [],
+      starsScale: "log",
+      entries: entries.map((entry) => ({ ...entry, betweenRunHalfWidth95: null, precision: null, nonZeroParamCount: null, onnxruntimeOnly: false })),
+      precision: null,
+      precisions: [],
+    };
     const rows = boardToCsv(board).split("\r\n").slice(1, -1);
     expect(rows.map((row) => row.split(",").slice(0, 2).join(","))).toEqual(["1,a", "2,b", "'=3,c", "'=3,d"]);
     const column = (name: string) => BOARD_CSV_COLUMNS.indexOf(name as (typeof BOARD_CSV_COLUMNS)[number]);

@@ -49,6 +49,9 @@ export const BOARD_CSV_COLUMNS = [
   "published_ci95_low_uj",
   "published_ci95_high_uj",
   "between_run_half_width_95",
+  "precision",
+  "non_zero_params",
+  "onnxruntime_only",
 ] as const;
 
 /** J → µJ, with the float noise of the multiplication (38.00000000000001) rounded off at 12 significant digits. */
@@ -90,6 +93,9 @@ export function boardToCsv(board: Board): string {
         uj(e.publishedCi95J?.[0]),
         uj(e.publishedCi95J?.[1]),
         e.betweenRunHalfWidth95,
+        e.precision,
+        e.nonZeroParamCount,
+        e.onnxruntimeOnly,
       ]),
     );
   }

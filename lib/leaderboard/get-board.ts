@@ -9,7 +9,9 @@ import { publishedInterval } from "../calibration/published-interval";
 import type { Repeatability } from "../calibration/spread";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import type { Precision } from "../../benchmarks/onnx/precision";
 import { STARS_SCALE } from "./grades";
+import { precisionsOf, readPrecision, type ModelFormat } from "./model-format";
 import { rankBoard, type BoardCandidate, type RankedEntry } from "./rank-board";
 
 /** Preferred meter first: a measured figure outranks an estimate when a task has both. */
@@ -45,7 +47,7 @@ export interface EntryInterval {
   betweenRunHalfWidth95: number | null;
 }
 
-export type BoardEntry = RankedEntry & EntryInterval;
+export type BoardEntry = RankedEntry & EntryInterval & ModelFormat;
 
 export interface BoardTask {
   id: string;
@@ -66,12 +68,18 @@ export interface Board {
   /** Every (profile, meter) the task has results on, the default first. */
   profiles: BoardProfile[];
   starsScale: typeof STARS_SCALE;
+  /** Ranked on the whole board; with a precision filter, only that precision's entries (ranks unchanged). */
   entries: BoardEntry[];
+  /** The precision filter applied, if any. */
+  precision: Precision | null;
+  /** Precisions of the board's entries before any filter, for the filter's choices. */
+  precisions: Precision[];
 }
 
 export interface BoardFilter {
   hardwareProfileId?: string;
   meter?: string;
+  precision?: Precision;
 }
 
 export function requireTask(taskId: string): TaskDefinition {
@@ -112,7 +120,13 @@ export function chooseProfile(profiles: BoardProfile[], filter: BoardFilter = {}
   );
 }
 
-type CandidateRow = Omit<BoardCandidate, "finishedAt" | "energyCi95J" | "publishedCi95J"> & { finishedAt: Date; energyCi95J: unknown; harnessVersion: string };
+type FormattedCandidate = BoardCandidate & ModelFormat;
+type CandidateRow = Omit<FormattedCandidate, "finishedAt" | "energyCi95J" | "publishedCi95J" | "precision"> & {
+  finishedAt: Date;
+  energyCi95J: unknown;
+  precision: string | null;
+  harnessVersion: string;
+};
 
 function readCi(value: unknown): [number, number] | null {
   return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "number") ? [value[0], value[1]] : null;
@@ -128,7 +142,7 @@ export async function loadBoardCandidates(
   taskId: string,
   profile: { hardwareProfileId: string; meter: string },
   spreads: ReadonlyMap<string, Repeatability> = new Map(),
-): Promise<(BoardCandidate & EntryInterval)[]> {
+): Promise<(FormattedCandidate & EntryInterval)[]> {
   const rows = await db.$queryRaw<CandidateRow[]>`
     WITH latest AS (
       SELECT DISTINCT ON (s."modelId") r.id, s."modelId", coalesce(s."finishedAt", r."createdAt") AS "finishedAt"
@@ -144,7 +158,7 @@ export async function loadBoardCandidates(
            r."modelMemoryBytes", r."fileBytes", r."paramCount", r."latencyP50Ms", r.meter, r.estimated, r.unstable,
            (r.payload -> 'offline' ->> 'batchSize')::int AS "offlineBatchSize",
            coalesce(r.payload -> 'offlineBatch' ->> 'rule' = 'fixed' AND r.payload -> 'offline' ->> 'batchSize' = '1', false) AS "batchFixed",
-           l."finishedAt", r."harnessVersion"
+           l."finishedAt", r."harnessVersion", r.precision, r."nonZeroParamCount", r."onnxruntimeOnly"
     FROM latest l
     JOIN "Result" r ON r.id = l.id
     JOIN "Model" m ON m.id = l."modelId"`;
@@ -152,7 +166,14 @@ export async function loadBoardCandidates(
     const energyCi95J = readCi(row.energyCi95J);
     const betweenRunHalfWidth95 = spreads.get(harnessVersion)?.halfWidth95 ?? null;
     const published = publishedInterval(row.energyPerInferenceJ, energyCi95J, betweenRunHalfWidth95);
-    return { ...row, energyCi95J, publishedCi95J: published.ci95J, betweenRunHalfWidth95, finishedAt: new Date(row.finishedAt).toISOString() };
+    return {
+      ...row,
+      energyCi95J,
+      publishedCi95J: published.ci95J,
+      betweenRunHalfWidth95,
+      finishedAt: new Date(row.finishedAt).toISOString(),
+      precision: readPrecision(row.precision),
+    };
   });
 }
 
@@ -171,19 +192,29 @@ export async function getBoard(db: Db, taskId: string, filter: BoardFilter = {})
   const task = requireTask(taskId);
   const profiles = await listBoardProfiles(db, task.id);
   const chosen = chooseProfile(profiles, filter);
-  const header = { task: boardTask(task), scenario: "offline" as const, profiles, starsScale: STARS_SCALE };
-  if (!chosen) return { ...header, hardwareProfileId: null, meter: null, profile: null, entries: [] };
+  const precision = filter.precision ?? null;
+  const header = { task: boardTask(task), scenario: "offline" as const, profiles, starsScale: STARS_SCALE, precision };
+  if (!chosen) return { ...header, hardwareProfileId: null, meter: null, profile: null, entries: [], precisions: [] };
 
   const spreads = await loadRepeatability(db, chosen);
   const candidates = await loadBoardCandidates(db, task.id, chosen, spreads);
-  // rankBoard keeps every field of a candidate but types only BoardCandidate's: the intervals are put back by id.
-  const intervals = new Map(candidates.map((c) => [c.submissionId, { publishedCi95J: c.publishedCi95J, betweenRunHalfWidth95: c.betweenRunHalfWidth95 }]));
-  const ranked = rankBoard(candidates, { qualityFloor: task.qualityFloor, energyClasses: task.energyClasses });
+  // rankBoard keeps every field of a candidate but types only BoardCandidate's: the rest are put back by id.
+  const extras = new Map(
+    candidates.map((c) => [
+      c.submissionId,
+      { publishedCi95J: c.publishedCi95J, betweenRunHalfWidth95: c.betweenRunHalfWidth95, precision: c.precision, nonZeroParamCount: c.nonZeroParamCount, onnxruntimeOnly: c.onnxruntimeOnly },
+    ]),
+  );
+  const entries: BoardEntry[] = rankBoard(candidates, { qualityFloor: task.qualityFloor, energyClasses: task.energyClasses }).map((entry) => ({
+    ...entry,
+    ...extras.get(entry.submissionId)!,
+  }));
   return {
     ...header,
     hardwareProfileId: chosen.hardwareProfileId,
     meter: chosen.meter,
     profile: { ...chosen, repeatability: spreads.get(HARNESS_VERSION) ?? null },
-    entries: ranked.map((entry) => ({ ...entry, ...intervals.get(entry.submissionId)! })),
+    entries: precision ? entries.filter((e) => e.precision === precision) : entries,
+    precisions: precisionsOf(entries),
   };
 }

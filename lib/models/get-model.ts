@@ -4,6 +4,8 @@ import type { BenchmarkResult, EnergyWindow } from "../../benchmarks/types";
 import { findTask } from "../../benchmarks/tasks/catalog";
 import { loadRepeatability } from "../calibration/calibration-runs";
 import { publishedInterval } from "../calibration/published-interval";
+import type { Precision } from "../../benchmarks/onnx/precision";
+import { readPrecision } from "../leaderboard/model-format";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { energyClassOf, type EnergyClass } from "../leaderboard/grades";
@@ -38,6 +40,11 @@ export interface ModelResultView {
   modelMemoryBytes: number;
   fileBytes: number;
   paramCount: number;
+  nonZeroParamCount: number | null;
+  /** null on results recorded before precision was detected. */
+  precision: Precision | null;
+  /** Uses com.microsoft operators: reproducible on onnxruntime only. */
+  onnxruntimeOnly: boolean;
   latencyP50Ms: number;
   /** Absolute, dated class from the task's bounds; null when the task is no longer in the catalogue. */
   energyClass: EnergyClass | null;
@@ -143,6 +150,9 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
       modelMemoryBytes: row.modelMemoryBytes,
       fileBytes: row.fileBytes,
       paramCount: row.paramCount,
+      nonZeroParamCount: row.nonZeroParamCount,
+      precision: readPrecision(row.precision),
+      onnxruntimeOnly: row.onnxruntimeOnly,
       latencyP50Ms: row.latencyP50Ms,
       energyClass: task ? energyClassOf(row.energyPerInferenceJ, task.energyClasses) : null,
       windows: Array.isArray(raw?.windows) ? raw.windows : [],

@@ -38,6 +38,9 @@ type ResultColumnSource = Pick<
   | "modelMemoryBytes"
   | "fileBytes"
   | "paramCount"
+  | "nonZeroParamCount"
+  | "precision"
+  | "onnxruntimeOperators"
   | "latencyP50Ms"
 > & { meter: string; hardware: { id: string } };
 
@@ -58,6 +61,9 @@ export function resultColumns(submissionId: string, result: ResultColumnSource) 
     modelMemoryBytes: result.modelMemoryBytes,
     fileBytes: result.fileBytes,
     paramCount: result.paramCount,
+    nonZeroParamCount: result.nonZeroParamCount,
+    precision: result.precision,
+    onnxruntimeOnly: result.onnxruntimeOperators.length > 0,
     latencyP50Ms: result.latencyP50Ms,
     payload: JSON.parse(JSON.stringify(result)),
   };

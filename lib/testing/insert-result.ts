@@ -1,6 +1,7 @@
 // Rows for tests and benchmark scripts that need a board without running the harness: a user, a model, an
 // artifact, a submission and its result, with a payload shaped like the harness's BenchmarkResult.
 import { createHash, randomBytes } from "node:crypto";
+import type { Precision } from "../../benchmarks/onnx/precision";
 import type { Db } from "../db/client";
 import { resultColumns } from "../submissions/record-result";
 
@@ -29,6 +30,10 @@ export interface InsertResultInput {
   batchFixed?: boolean;
   /** Defaults to 1.0.0, an old protocol. */
   harnessVersion?: string;
+  /** Defaults to fp32. */
+  precision?: Precision;
+  /** com.microsoft operators the model uses; none by default. */
+  onnxruntimeOperators?: string[];
 }
 
 export const TEST_HARDWARE_ID = "0000feedbeef0001";
@@ -78,6 +83,9 @@ export function fakePayload(input: InsertResultInput & { hardwareProfileId: stri
     runPeakRssBytes: 103_000_000,
     fileBytes: input.fileBytes,
     paramCount: 7_850,
+    nonZeroParamCount: 7_850,
+    precision: input.precision ?? ("fp32" as Precision),
+    onnxruntimeOperators: input.onnxruntimeOperators ?? [],
     latencyP50Ms: 0.05,
     latencyP90Ms: 0.07,
     latencyP95Ms: 0.08,

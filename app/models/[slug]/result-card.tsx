@@ -2,6 +2,7 @@
 // and the earlier ones as a short history.
 import Link from "next/link";
 import { EnergyClassChip, MeterLabel } from "@/app/_components/grades";
+import { PrecisionLabel } from "@/app/_components/model-format";
 import { formatBytes, formatCount, formatDateTime, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
 import type { ModelBoardResults } from "@/lib/models/get-model";
 import { WithdrawButton } from "./_owner/withdraw-button";
@@ -58,7 +59,13 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
         <Figure label="Energy class">{latest.energyClass ? <EnergyClassChip value={latest.energyClass} /> : "–"}</Figure>
         <Figure label="Model memory">{formatBytes(latest.modelMemoryBytes)}</Figure>
         <Figure label="File size">{formatBytes(latest.fileBytes)}</Figure>
-        <Figure label="Parameters">{formatCount(latest.paramCount)}</Figure>
+        <Figure label="Parameters">
+          {formatCount(latest.paramCount)}
+          {latest.nonZeroParamCount !== null ? <span className="text-xs text-slate-500"> ({formatCount(latest.nonZeroParamCount)} non-zero)</span> : null}
+        </Figure>
+        <Figure label="Precision">
+          <PrecisionLabel precision={latest.precision} onnxruntimeOnly={latest.onnxruntimeOnly} />
+        </Figure>
         <Figure label="Latency p50 / p90 (batch 1)">
           {formatMs(raw.latencyP50Ms ?? latest.latencyP50Ms)}
           {typeof raw.latencyP90Ms === "number" ? ` / ${formatMs(raw.latencyP90Ms)}` : ""}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { formatBytes, formatCount, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
+import { PRECISION_LABELS } from "@/lib/leaderboard/model-format";
 import type { SubmissionView } from "@/lib/submissions/get-submission";
 
 const POLL_MS = 1_000;
@@ -58,6 +59,8 @@ export function LiveSubmission({ initial }: { initial: SubmissionView }) {
             <Figure label="Accuracy per joule" value={formatPerJoule(result.accuracyPerJoule)} />
             <Figure label="Model memory" value={formatBytes(result.modelMemoryBytes)} />
             <Figure label="Parameters" value={formatCount(result.paramCount)} />
+            {/* Results recorded before precision was detected have none in their payload. */}
+            <Figure label="Precision" value={`${PRECISION_LABELS[result.precision] ?? "–"}${result.onnxruntimeOperators?.length ? " · onnxruntime operators" : ""}`} />
             <Figure label="File size" value={formatBytes(result.fileBytes)} />
             <Figure label="Latency p50 (batch 1)" value={formatMs(result.latencyP50Ms)} />
             <Figure label="Meter" value={`${result.meter}${result.estimated ? " (estimated)" : ""}`} />

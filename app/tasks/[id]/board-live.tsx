@@ -7,8 +7,10 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { formatPercent } from "@/lib/format";
 import type { Board } from "@/lib/leaderboard/get-board";
+import { readPrecision, type Precision } from "@/lib/leaderboard/model-format";
 import { BoardChart, type ChartPoint } from "./board-chart";
 import { BoardTable } from "./board-table";
+import { PrecisionFilter } from "./precision-filter";
 
 const REFRESH_MS = 15_000;
 
@@ -18,6 +20,20 @@ const signature = (board: Board) =>
 
 export function BoardLive({ initial, classRanges }: { initial: Board; classRanges: Record<string, string> }) {
   const [board, setBoard] = useState(initial);
+  const [precision, setPrecision] = useState<Precision | null>(null);
+
+  // ?precision=int8-qdq links straight to a filtered board.
+  useEffect(() => {
+    setPrecision(readPrecision(new URLSearchParams(window.location.search).get("precision")));
+  }, []);
+
+  function choosePrecision(next: Precision | null) {
+    setPrecision(next);
+    const url = new URL(window.location.href);
+    if (next) url.searchParams.set("precision", next);
+    else url.searchParams.delete("precision");
+    window.history.replaceState(null, "", url);
+  }
 
   useEffect(() => {
     const query = new URLSearchParams({ task: initial.task.id });
@@ -49,9 +65,10 @@ export function BoardLive({ initial, classRanges }: { initial: Board; classRange
     };
   }, [initial]);
 
-  const ranked = board.entries.filter((e) => e.rank !== null);
-  const below = board.entries.filter((e) => e.rank === null);
-  const points: ChartPoint[] = board.entries.map((e) => ({
+  const shown = precision ? board.entries.filter((e) => e.precision === precision) : board.entries;
+  const ranked = shown.filter((e) => e.rank !== null);
+  const below = shown.filter((e) => e.rank === null);
+  const points: ChartPoint[] = shown.map((e) => ({
     slug: e.modelSlug,
     name: e.modelName,
     accuracy: e.accuracy,
@@ -70,11 +87,17 @@ export function BoardLive({ initial, classRanges }: { initial: Board; classRange
           Ranked models{" "}
           <span className="text-sm font-normal text-slate-500" data-testid="board-counts">
             {board.profile ? `${board.profile.models} models, ${board.profile.results} results on this board` : ""}
+            {precision ? ` · showing ${ranked.length + below.length} ${precision} model${ranked.length + below.length === 1 ? "" : "s"}` : ""}
           </span>
         </h2>
+        <PrecisionFilter precisions={board.precisions} value={precision} onChange={choosePrecision} />
         {ranked.length === 0 ? (
           <p className="text-slate-500">
-            {board.profiles.length === 0 ? "No result on this task yet." : "No model on this board reaches the floor yet."}{" "}
+            {board.profiles.length === 0
+              ? "No result on this task yet."
+              : precision
+                ? `No ${precision} model on this board reaches the floor yet.`
+                : "No model on this board reaches the floor yet."}{" "}
             <Link href="/submit">Submit a model</Link>.
           </p>
         ) : (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { EnergyClassChip, MeterLabel, Stars } from "@/app/_components/grades";
 import { formatBytes, formatCount, formatDate, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
+import { PrecisionLabel } from "@/app/_components/model-format";
 import type { BoardEntry } from "@/lib/leaderboard/get-board";
 
 type Direction = "asc" | "desc";
@@ -31,6 +32,7 @@ const COLUMNS: Column[] = [
   { key: "memory", label: "Memory", title: "Model memory: peak resident memory minus the runtime's before the session", firstDirection: "asc", value: (e) => e.modelMemoryBytes },
   { key: "file", label: "File", firstDirection: "asc", value: (e) => e.fileBytes },
   { key: "params", label: "Params", firstDirection: "asc", value: (e) => e.paramCount },
+  { key: "precision", label: "Precision", title: "Numeric format of the weights, read from the graph", firstDirection: "asc", value: (e) => e.precision ?? "~" },
   { key: "batch", label: "Batch", title: "The offline batch the energy was measured at: the cheapest per sample of 1, 4, 16, 64, 256. \"1 fixed\": the model's batch dimension is fixed at 1", firstDirection: "asc", value: (e) => e.offlineBatchSize ?? 0 },
   { key: "latency", label: "Latency p50", title: "One query at batch 1 (single-stream)", firstDirection: "asc", value: (e) => e.latencyP50Ms },
   { key: "meter", label: "Meter", title: "estimated: energy modelled from CPU time and memory, not read from a power counter", firstDirection: "asc", value: (e) => e.meter },
@@ -145,7 +147,15 @@ export function BoardTable({ entries, classRanges, caption, testId = "board", li
               </td>
               <td>{formatBytes(entry.modelMemoryBytes)}</td>
               <td>{formatBytes(entry.fileBytes)}</td>
-              <td>{formatCount(entry.paramCount)}</td>
+              <td>
+                {formatCount(entry.paramCount)}
+                {entry.nonZeroParamCount !== null && entry.nonZeroParamCount < entry.paramCount ? (
+                  <span className="ci" title="Weights whose stored value is not zero">{formatCount(entry.nonZeroParamCount)} non-zero</span>
+                ) : null}
+              </td>
+              <td>
+                <PrecisionLabel precision={entry.precision} onnxruntimeOnly={entry.onnxruntimeOnly} />
+              </td>
               <td data-testid="batch">
                 {entry.offlineBatchSize ?? "–"}
                 {entry.batchFixed ? (

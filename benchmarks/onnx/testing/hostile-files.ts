@@ -90,8 +90,8 @@ const contractCases: HostileFile[] = [
   { id: "no-input", what: "no input at all", bytes: () => mnistModel({ inputs: [] }), rule: "inputs", fragments: ["no input"] },
   {
     id: "two-outputs",
-    what: "two outputs (label and probabilities)",
-    bytes: () => mnistModel({ outputs: [{ name: "label", elemType: "int64", shape: ["N"] }, { name: "y", elemType: "float32", shape: ["N", 10] }] }),
+    what: "two float outputs (a label output beside the scores must be int64 [N])",
+    bytes: () => mnistModel({ outputs: [{ name: "label", elemType: "float32", shape: ["N"] }, { name: "y", elemType: "float32", shape: ["N", 10] }] }),
     rule: "outputs",
     fragments: ["2 outputs", "`label`"],
   },
@@ -258,10 +258,10 @@ const codeCases: HostileFile[] = [
   },
   {
     id: "custom-domain-import",
-    what: "an opset import of com.microsoft (contrib ops)",
-    bytes: () => mnistModel({ opsetImports: [{ domain: "", version: 13 }, { domain: "com.microsoft", version: 1 }] }),
+    what: "an opset import of a custom-op library's domain",
+    bytes: () => mnistModel({ opsetImports: [{ domain: "", version: 13 }, { domain: "ai.onnx.contrib", version: 1 }] }),
     rule: "custom-domain",
-    fragments: ["`com.microsoft`"],
+    fragments: ["`ai.onnx.contrib`"],
   },
   {
     id: "unknown-operator",

@@ -1,5 +1,6 @@
 // GET /api/v1/leaderboard: one board (task × hardware profile × meter, offline scenario), ranked.
 import { z } from "zod";
+import { PRECISIONS } from "../../../benchmarks/onnx/precision";
 import type { Board } from "../../leaderboard/get-board";
 import { zEnergyClass, zHardwareProfileId, zIsoDateTime, zMeter } from "./common";
 import { zEnergyClasses } from "./tasks";
@@ -73,6 +74,9 @@ export const zBoardEntry = z
     modelMemoryBytes: z.number(),
     fileBytes: z.number().int(),
     paramCount: z.number().int(),
+    nonZeroParamCount: z.number().int().nullable().meta({ description: "Weights whose stored value is not zero; null on results recorded before it was counted." }),
+    precision: z.enum(PRECISIONS).nullable().meta({ description: "Numeric format detected from the graph; null on results recorded before it was." }),
+    onnxruntimeOnly: z.boolean().meta({ description: "The model uses onnxruntime's own com.microsoft operators: reproducible on onnxruntime only." }),
     latencyP50Ms: z.number(),
     offlineBatchSize: z
       .number()
@@ -104,6 +108,8 @@ export const zBoard = z
     profile: zChosenBoardProfile.nullable().meta({ description: "The board's profile; null when the task has no result there yet." }),
     profiles: z.array(zBoardProfile).meta({ description: "Every (profile, meter) the task has results on, the default board first." }),
     starsScale: z.literal("log"),
-    entries: z.array(zBoardEntry),
+    entries: z.array(zBoardEntry).meta({ description: "With ?precision=, only that precision's entries; ranks stay the whole board's." }),
+    precision: z.enum(PRECISIONS).nullable().meta({ description: "The precision filter applied (?precision=), if any." }),
+    precisions: z.array(z.enum(PRECISIONS)).meta({ description: "Precisions present on this board, for a filter." }),
   })
   .meta({ id: "Board" }) satisfies z.ZodType<Board>;

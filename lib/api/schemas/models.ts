@@ -1,6 +1,7 @@
 // GET /api/v1/models/{slug}: metadata, every result per task and board, versions, pending submissions.
 import { z } from "zod";
 import { zBenchmarkResult, zEnergyWindow } from "../../../benchmarks/harness/result-schema";
+import { PRECISIONS } from "../../../benchmarks/onnx/precision";
 import type { ModelView } from "../../models/get-model";
 import { zEnergyClass, zHardwareProfileId, zIsoDateTime, zMeter } from "./common";
 
@@ -35,6 +36,9 @@ const zModelResult = z
     modelMemoryBytes: z.number(),
     fileBytes: z.number().int(),
     paramCount: z.number().int(),
+    nonZeroParamCount: z.number().int().nullable(),
+    precision: z.enum(PRECISIONS).nullable(),
+    onnxruntimeOnly: z.boolean(),
     latencyP50Ms: z.number(),
     energyClass: zEnergyClass.nullable(),
     windows: z.array(zEnergyWindow),

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { withErrors } from "@/lib/http/respond";
 import { boardToCsv } from "@/lib/leaderboard/board-csv";
 import { getCachedBoard } from "@/lib/leaderboard/board-cache";
+import { parsePrecisionParam } from "@/lib/leaderboard/model-format";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,8 +11,8 @@ export const dynamic = "force-dynamic";
 const FORMATS = ["json", "csv"];
 
 /**
- * GET /api/v1/leaderboard?task=&hardware=&meter=&format=json|csv — one board: a task on one hardware profile and
- * meter (the default board when they are left out). CSV is spreadsheet-safe (see lib/leaderboard/board-csv.ts).
+ * GET /api/v1/leaderboard?task=&hardware=&meter=&precision=&format=json|csv — one board: a task on one hardware
+ * profile and meter (the default board when they are left out), optionally only the entries of one precision. CSV is spreadsheet-safe (see lib/leaderboard/board-csv.ts).
  * Boards are computed at most once a second per process (lib/leaderboard/board-cache.ts).
  */
 export const GET = withErrors(async (request: Request) => {
@@ -25,11 +26,12 @@ export const GET = withErrors(async (request: Request) => {
   const cached = await getCachedBoard(getDb(), task, {
     hardwareProfileId: params.get("hardware") ?? undefined,
     meter: params.get("meter") ?? undefined,
+    precision: parsePrecisionParam(params.get("precision")),
   });
   const cache = { "Cache-Control": "public, max-age=10" };
   if (format === "csv") {
     const board = cached.board;
-    const name = ["frugalboard", board.task.id, board.hardwareProfileId, board.meter].filter(Boolean).join("-");
+    const name = ["frugalboard", board.task.id, board.hardwareProfileId, board.meter, board.precision].filter(Boolean).join("-");
     return new Response(boardToCsv(board), {
       headers: {
         ...cache,
