@@ -12,6 +12,8 @@ import { safeHttpUrl } from "./safe-url";
 export const MAX_RESULTS = 200;
 
 export interface ModelResultView {
+  /** The permanent result (/results/<id>). */
+  resultId: string;
   submissionId: string;
   taskId: string;
   status: "succeeded" | "withdrawn";
@@ -115,6 +117,7 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
     const task = findTask(row.taskId);
     const raw = row.payload as unknown as BenchmarkResult;
     const view: ModelResultView = {
+      resultId: row.id,
       submissionId: row.submissionId,
       taskId: row.taskId,
       status: row.submission.status === "WITHDRAWN" ? "withdrawn" : "succeeded",

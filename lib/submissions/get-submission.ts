@@ -22,6 +22,8 @@ export interface SubmissionView {
   startedAt: string | null;
   finishedAt: string | null;
   result: BenchmarkResult | null;
+  /** The permanent result's id (/results/<id>) once there is one; it stays after a withdrawal. */
+  resultId: string | null;
   /** Succeeded only: the rank on the result's board; null otherwise, or when a newer result of the model replaced it. */
   rank: SubmissionRank | null;
   /** Succeeded only: the model's badge for the task. */
@@ -59,6 +61,7 @@ export async function getSubmission(db: Db, id: string, { baseUrl }: { baseUrl: 
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     result: (row.result?.payload as unknown as BenchmarkResult | undefined) ?? null,
+    resultId: row.result?.id ?? null,
     rank: finished ? await rankOfSubmission(db, finished, baseUrl) : null,
     badge: finished ? badgeOfSubmission(finished, baseUrl) : null,
   };

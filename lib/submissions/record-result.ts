@@ -1,4 +1,6 @@
 // State changes of a submission made by the worker. Each is one write; a finished row is never reopened.
+import { datasetManifestSha256 } from "../../benchmarks/datasets/manifest-hash";
+import { findTask } from "../../benchmarks/tasks/catalog";
 import type { BenchmarkResult, HardwareProfile } from "../../benchmarks/types";
 import type { Db } from "../db/client";
 
@@ -43,6 +45,7 @@ type ResultColumnSource = Pick<
 
 /** A Result row: the columns boards sort and filter by, each derived from the result stored beside them. */
 export function resultColumns(submissionId: string, result: ResultColumnSource) {
+  const task = findTask(result.task);
   return {
     submissionId,
     taskId: result.task,
@@ -59,6 +62,8 @@ export function resultColumns(submissionId: string, result: ResultColumnSource) 
     fileBytes: result.fileBytes,
     paramCount: result.paramCount,
     latencyP50Ms: result.latencyP50Ms,
+    // Of the catalogue this worker runs with, which is the one that loaded (and hash-checked) the test set.
+    datasetManifestSha256: task ? datasetManifestSha256(task.dataset) : null,
     payload: JSON.parse(JSON.stringify(result)),
   };
 }

@@ -31,7 +31,7 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
         <p className="text-xs text-slate-500">
           {latest.status === "withdrawn" ? <strong className="text-red-700 dark:text-red-400">withdrawn · </strong> : null}
           {formatDateTime(latest.createdAt)} · harness {latest.harnessVersion} · profile <code>{board.hardwareProfileId}</code> ·{" "}
-          <Link href={`/submissions/${latest.submissionId}`}>submission</Link>
+          <Link href={`/submissions/${latest.submissionId}`}>submission</Link> · <Link href={`/results/${latest.resultId}`}>permanent result page</Link>
         </p>
         {latest.status === "succeeded" ? <WithdrawButton submissionId={latest.submissionId} /> : null}
       </header>
@@ -96,7 +96,7 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
               {earlier.map((r) => (
                 <tr key={r.submissionId} className="num">
                   <td className="pr-4">
-                    <Link href={`/submissions/${r.submissionId}`}>{formatDateTime(r.createdAt)}</Link>
+                    <Link href={`/results/${r.resultId}`}>{formatDateTime(r.createdAt)}</Link>
                     {r.status === "withdrawn" ? " (withdrawn)" : <WithdrawButton submissionId={r.submissionId} />}
                   </td>
                   <td className="pr-4">{formatPercent(r.accuracy)}</td>

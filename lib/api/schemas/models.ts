@@ -11,6 +11,7 @@ export const zModelSlug = z.string().meta({
 
 const zModelResult = z
   .object({
+    resultId: z.string().meta({ description: "The permanent result: GET /api/v1/results/{id}." }),
     submissionId: z.string(),
     taskId: z.string(),
     status: z.enum(["succeeded", "withdrawn"]),

@@ -74,6 +74,7 @@ export const zSubmissionView = z
     startedAt: zIsoDateTime.nullable(),
     finishedAt: zIsoDateTime.nullable(),
     result: zBenchmarkResult.nullable(),
+    resultId: z.string().nullable().meta({ description: "The permanent result's id once measured: GET /api/v1/results/{id}, page /results/{id}." }),
     rank: zSubmissionRank.nullable().meta({
       description: "Succeeded only: the rank on the result's board; null otherwise, or when a newer result of the model replaced it.",
     }),
