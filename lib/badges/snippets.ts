@@ -58,10 +58,12 @@ export function badgeUrls(input: Omit<SnippetInput, "message">) {
 }
 
 /** The Markdown snippet (a linked image), also handed to API clients with a finished submission. */
-export function badgeMarkdown(input: Omit<SnippetInput, "message">): string {
+export function badgeMarkdown(input: Omit<SnippetInput, "message">, pin?: { resultId: string; resultUrl: string }): string {
   const urls = badgeUrls(input);
   const alt = `frugalboard: ${input.slug} on ${input.taskId}`;
-  return `[![${alt.replace(/([[\]\\])/g, "\\$1")}](${urls.svg})](${urls.page})`;
+  // Pinned (a model card, a paper): that result's badge, linked to its permanent page.
+  const svg = pin ? imageUrl(input.baseUrl, "badge", input.slug, input.taskId, "svg", pin.resultId) : urls.svg;
+  return `[![${alt.replace(/([[\]\\])/g, "\\$1")}](${svg})](${pin ? pin.resultUrl : urls.page})`;
 }
 
 export function badgeSnippets(input: SnippetInput): BadgeSnippet[] {

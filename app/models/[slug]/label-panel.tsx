@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { CiteBox } from "@/app/_components/cite-box";
 import { imageUrl } from "@/lib/badges/snippets";
+import { modelCardOf } from "@/lib/citations/model-card-of";
 import type { ModelResultView } from "@/lib/models/get-model";
 
 interface Props {
@@ -32,7 +33,7 @@ export function LabelPanel({ baseUrl, model, task, result }: Props) {
           <a href={label("pdf", null)}>PDF</a>. <Link href={`/results/${result.resultId}`}>Permanent result page</Link>
         </figcaption>
       </figure>
-      <CiteBox baseUrl={baseUrl} record={record} accessed={new Date()} />
+      <CiteBox baseUrl={baseUrl} record={record} accessed={new Date()} modelCard={modelCardOf(baseUrl, { ...result, ...record, cpuModel: result.cpuModel }, null)} />
     </div>
   );
 }

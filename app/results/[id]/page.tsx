@@ -6,6 +6,7 @@ import { CiteBox } from "@/app/_components/cite-box";
 import { EnergyClassChip, MeterLabel } from "@/app/_components/grades";
 import { WindowPlot } from "@/app/models/[slug]/window-plot";
 import { imageUrl } from "@/lib/badges/snippets";
+import { modelCardOf } from "@/lib/citations/model-card-of";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { formatBytes, formatCount, formatDateTime, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
@@ -141,7 +142,12 @@ export default async function ResultPage({ params }: Props) {
         </details>
       </section>
 
-      <CiteBox baseUrl={baseUrl} record={record} accessed={new Date()} />
+      <CiteBox
+        baseUrl={baseUrl}
+        record={record}
+        accessed={new Date()}
+        modelCard={modelCardOf(baseUrl, { ...record, cpuModel: record.hardware.cpuModel, hardwareProfileId: record.hardware.id }, null)}
+      />
       <p className="text-xs text-slate-500">
         As JSON: <a href={`/api/v1/results/${record.id}`}>/api/v1/results/{record.id}</a>
       </p>
