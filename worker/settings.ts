@@ -1,6 +1,7 @@
 // Timings of the worker's fault handling, from the environment (defaults suit production; the fault tests
 // shorten them so a killed worker's job is recovered in seconds, not minutes).
 import { z } from "zod";
+import { SCI_DEFAULTS, type SciAssumptions } from "../lib/sci/sci";
 
 const zWorkerSettings = z.object({
   /** A job whose worker stopped renewing its lock for this long is stalled and runs again elsewhere. */
@@ -13,9 +14,17 @@ const zWorkerSettings = z.object({
   /** PostgreSQL unreachable: the first wait before trying again, doubled after each failure up to the max. */
   FRUGAL_WORKER_OUTAGE_FIRST_MS: z.coerce.number().int().min(100).default(1_000),
   FRUGAL_WORKER_OUTAGE_MAX_MS: z.coerce.number().int().min(100).default(30_000),
+  /** SCI assumptions of this worker's machine and place, stored with each result (defaults and sources: lib/sci/sci.ts). */
+  FRUGAL_SCI_GRID_G_PER_KWH: z.coerce.number().min(0).max(2_000).default(SCI_DEFAULTS.gridGPerKwh),
+  FRUGAL_SCI_EMBODIED_KG: z.coerce.number().min(0).max(100_000).default(SCI_DEFAULTS.embodiedKg),
+  FRUGAL_SCI_LIFESPAN_YEARS: z.coerce.number().positive().max(30).default(SCI_DEFAULTS.lifespanYears),
 });
 
 export type WorkerSettings = z.infer<typeof zWorkerSettings>;
+
+export function sciAssumptionsOf(settings: WorkerSettings): SciAssumptions {
+  return { gridGPerKwh: settings.FRUGAL_SCI_GRID_G_PER_KWH, embodiedKg: settings.FRUGAL_SCI_EMBODIED_KG, lifespanYears: settings.FRUGAL_SCI_LIFESPAN_YEARS };
+}
 
 export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
   const parsed = zWorkerSettings.safeParse(env);

@@ -16,7 +16,7 @@ import { reconcileQueue } from "../lib/submissions/reconcile";
 import { upsertHardwareProfile } from "../lib/submissions/record-result";
 import { createOutageTracker, DatabaseUnavailableError, untilDatabaseAnswers } from "./db-outage";
 import { processBenchmark } from "./process-benchmark";
-import { readWorkerSettings } from "./settings";
+import { readWorkerSettings, sciAssumptionsOf } from "./settings";
 
 export interface RunningWorker {
   id: string;
@@ -46,7 +46,7 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
   const outage = createOutageTracker(outageBackoff);
   const runJob = async (job: Job) => {
     try {
-      const outcome = await processBenchmark(job, { db, workerId: id, signal: abort.signal, harness, outageBackoff });
+      const outcome = await processBenchmark(job, { db, workerId: id, signal: abort.signal, harness, outageBackoff, sci: sciAssumptionsOf(settings) });
       outage.reset();
       return outcome;
     } catch (error) {

@@ -5,6 +5,7 @@ import { findTask } from "../../benchmarks/tasks/catalog";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { energyClassOf, type EnergyClass } from "../leaderboard/grades";
+import { sciOfResult, type ResultSci } from "../sci/sci-of-result";
 import { resolveModel } from "./resolve-model";
 import { safeHttpUrl } from "./safe-url";
 
@@ -36,6 +37,8 @@ export interface ModelResultView {
   latencyP50Ms: number;
   /** Absolute, dated class from the task's bounds; null when the task is no longer in the catalogue. */
   energyClass: EnergyClass | null;
+  /** SCI per inference, a conversion (null when the result lacks a throughput). */
+  sci: ResultSci | null;
   /** Per-window figures of both scenarios, as measured. */
   windows: EnergyWindow[];
   /** The full stored result, as the harness wrote it. */
@@ -107,7 +110,7 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
   });
   const results = await db.result.findMany({
     where: { submission: { modelId: model.id, status: { in: ["SUCCEEDED", "WITHDRAWN"] } } },
-    include: { submission: { select: { status: true, artifactSha256: true } }, hardwareProfile: { select: { cpuModel: true } } },
+    include: { submission: { select: { status: true, artifactSha256: true } }, hardwareProfile: { select: { cpuModel: true, threads: true } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MAX_RESULTS,
   });
@@ -139,6 +142,7 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
       paramCount: row.paramCount,
       latencyP50Ms: row.latencyP50Ms,
       energyClass: task ? energyClassOf(row.energyPerInferenceJ, task.energyClasses) : null,
+      sci: sciOfResult(raw, row.hardwareProfile.threads, row.sciAssumptions),
       windows: Array.isArray(raw?.windows) ? raw.windows : [],
       raw,
     };

@@ -7,6 +7,7 @@ import { findTask } from "../../benchmarks/tasks/catalog";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { energyClassOf, type EnergyClass } from "../leaderboard/grades";
+import { sciOfResult, type ResultSci } from "../sci/sci-of-result";
 
 export const RESULT_STANDINGS = ["current", "superseded", "withdrawn"] as const;
 export type ResultStanding = (typeof RESULT_STANDINGS)[number];
@@ -42,6 +43,8 @@ export interface ResultRecord {
   /** null for results written before the manifest hash was stored. */
   datasetManifestSha256: string | null;
   hardware: HardwareProfile;
+  /** SCI per inference, a conversion of the measured energy (null when the result lacks a throughput). */
+  sci: ResultSci | null;
   windows: EnergyWindow[];
   raw: BenchmarkResult;
 }
@@ -99,6 +102,7 @@ export async function getResult(db: Db, id: string, opts: { includeHidden?: bool
     artifactSha256: row.submission.artifactSha256,
     datasetManifestSha256: row.datasetManifestSha256,
     hardware: { ...hardware, meter: hardware.meter as HardwareProfile["meter"] },
+    sci: sciOfResult(raw, hardware.threads, row.sciAssumptions),
     windows: Array.isArray(raw?.windows) ? raw.windows : [],
     raw,
   };

@@ -2,6 +2,7 @@
 // artifact, a submission and its result, with a payload shaped like the harness's BenchmarkResult.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
+import type { SciAssumptions } from "../sci/sci";
 import { resultColumns } from "../submissions/record-result";
 
 export interface InsertResultInput {
@@ -24,6 +25,8 @@ export interface InsertResultInput {
   licence?: string;
   /** Defaults to 1.0.0, an old protocol. */
   harnessVersion?: string;
+  /** The worker's SCI assumptions; none stored by default (as for results written before workers stored them). */
+  sci?: SciAssumptions;
 }
 
 export const TEST_HARDWARE_ID = "0000feedbeef0001";
@@ -138,6 +141,6 @@ export async function insertResult(db: Db, input: InsertResultInput): Promise<{ 
     },
   });
   const payload = fakePayload({ ...input, hardwareProfileId, meter, fileBytes: bytes.byteLength, sha256 });
-  const result = await db.result.create({ data: { ...resultColumns(submission.id, payload), createdAt }, select: { id: true } });
+  const result = await db.result.create({ data: { ...resultColumns(submission.id, payload, input.sci ?? null), createdAt }, select: { id: true } });
   return { modelId: model.id, submissionId: submission.id, resultId: result.id, sha256 };
 }

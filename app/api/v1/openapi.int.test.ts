@@ -75,7 +75,7 @@ describe("the API answers as its OpenAPI document says", () => {
     expect(view).toMatchObject({ status: "succeeded", rank: { position: expect.any(Number) }, badge: { markdown: expect.stringContaining(slug) } });
     const { resultId } = view as unknown as { resultId: string };
     const permanent = await call("GET /api/v1/results/{id}", `/api/v1/results/${resultId}`);
-    expect(permanent.body).toMatchObject({ id: resultId, submissionId: id, standing: "current", model: { slug } });
+    expect(permanent.body).toMatchObject({ id: resultId, submissionId: id, standing: "current", model: { slug }, sci: { assumptionsRecorded: true } });
     await call("GET /api/v1/results/{id}", "/api/v1/results/no-such-result", {}, 404);
     await call("GET /api/v1/submissions/{id}", "/api/v1/submissions/no-such-id", {}, 404);
 

@@ -10,6 +10,7 @@ import { datasetManifestSha256 } from "@/benchmarks/datasets/manifest-hash";
 import { getTask } from "@/benchmarks/tasks/catalog";
 import { zResultRecord } from "@/lib/api/schemas/results";
 import { clearBadgeCache } from "@/lib/badges/serve-badge";
+import { SCI_DEFAULTS, sciPerInference } from "@/lib/sci/sci";
 import { getDb } from "@/lib/db/client";
 import { withdrawSubmission } from "@/lib/submissions/withdraw-submission";
 import { insertResult } from "@/lib/testing/insert-result";
@@ -96,6 +97,19 @@ describe("GET /api/v1/results/:id", () => {
     const owner = await db.user.findUniqueOrThrow({ where: { username: "test-owner" } });
     await withdrawSubmission(db, submissionId, { ...owner, via: "token" }, { baseUrl: "http://localhost" });
     expect((await record(resultId)).body).toEqual({ ...before, standing: "withdrawn", currentResultId: second.resultId });
+  });
+
+  it("carries SCI per inference from the assumptions its worker stored, or the defaults and says so", async () => {
+    const slug = uniqueSlug("result-sci");
+    created.push(slug);
+    const sci = { gridGPerKwh: 100, embodiedKg: 500, lifespanYears: 5 };
+    const stored = await insertResult(db, { modelSlug: slug, taskId: "mnist", accuracy: 0.95, energyPerInferenceJ: 4e-6, sci });
+    const body = (await record(stored.resultId)).body;
+    // insertResult's payload: offline throughput 100,000/s, 1 of 8 threads.
+    const expected = sciPerInference({ energyPerInferenceJ: 4e-6, timePerInferenceS: 1e-5, threadsReserved: 1, threadsTotal: 8 }, sci);
+    expect(body.sci).toEqual({ ...expected, assumptionsRecorded: true, timePerInferenceS: 1e-5, estimated: true });
+    const older = await insertResult(db, { modelSlug: slug, taskId: "mnist", accuracy: 0.95, energyPerInferenceJ: 4e-6 });
+    expect((await record(older.resultId)).body.sci).toMatchObject({ assumptions: SCI_DEFAULTS, assumptionsRecorded: false });
   });
 
   it("answers 404 for an unknown id and for a hidden model's result", async () => {

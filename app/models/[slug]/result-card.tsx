@@ -2,6 +2,7 @@
 // and the earlier ones as a short history.
 import Link from "next/link";
 import { EnergyClassChip, MeterLabel } from "@/app/_components/grades";
+import { SciPanel } from "@/app/_components/sci-panel";
 import { formatBytes, formatCount, formatDateTime, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
 import type { ModelBoardResults } from "@/lib/models/get-model";
 import { WithdrawButton } from "./_owner/withdraw-button";
@@ -73,6 +74,7 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
         defaultGridGPerKwh={grid.gridGPerKwh}
         defaultWueLPerKwh={grid.wueLPerKwh}
       />
+      <SciPanel sci={latest.sci} />
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600 dark:text-slate-300">Raw result (JSON)</summary>
         <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs dark:bg-slate-900" data-testid="raw-result">

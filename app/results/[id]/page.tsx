@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { siteBaseUrl } from "@/app/_components/base-url";
 import { CiteBox } from "@/app/_components/cite-box";
 import { EnergyClassChip, MeterLabel } from "@/app/_components/grades";
+import { SciPanel } from "@/app/_components/sci-panel";
 import { WindowPlot } from "@/app/models/[slug]/window-plot";
 import { imageUrl } from "@/lib/badges/snippets";
 import { modelCardOf } from "@/lib/citations/model-card-of";
@@ -127,6 +128,8 @@ export default async function ResultPage({ params }: Props) {
           <figcaption className="text-xs text-slate-500">Energy label, pinned to this result</figcaption>
         </figure>
       </div>
+
+      <SciPanel sci={record.sci} />
 
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Raw windows</h2>

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { zBenchmarkResult, zEnergyWindow } from "../../../benchmarks/harness/result-schema";
 import type { ModelView } from "../../models/get-model";
+import { zResultSci } from "./sci";
 import { zEnergyClass, zHardwareProfileId, zIsoDateTime, zMeter } from "./common";
 
 export const zModelSlug = z.string().meta({
@@ -33,6 +34,7 @@ const zModelResult = z
     paramCount: z.number().int(),
     latencyP50Ms: z.number(),
     energyClass: zEnergyClass.nullable(),
+    sci: zResultSci.nullable(),
     windows: z.array(zEnergyWindow),
     // The full stored result, as the harness wrote it (no .meta() here: a copy would not refer to the component).
     raw: zBenchmarkResult,

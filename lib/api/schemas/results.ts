@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { zBenchmarkResult, zEnergyWindow, zHardwareProfile } from "../../../benchmarks/harness/result-schema";
 import { RESULT_STANDINGS, type ResultRecord } from "../../results/get-result";
+import { zResultSci } from "./sci";
 import { zEnergyClass, zIsoDateTime, zMeter } from "./common";
 
 export const zResultId = z.string().meta({ description: "A result's id, as in a submission's `resultId` or a model's results.", examples: ["cmabc123def456"] });
@@ -37,6 +38,7 @@ export const zResultRecord = z
     artifactSha256: z.string().meta({ description: "SHA-256 of the ONNX file measured." }),
     datasetManifestSha256: z.string().nullable().meta({ description: "SHA-256 of the test set's manifest (file names and hashes); null for older results." }),
     hardware: zHardwareProfile,
+    sci: zResultSci.nullable(),
     windows: z.array(zEnergyWindow),
     raw: zBenchmarkResult,
   })
