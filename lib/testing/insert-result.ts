@@ -60,7 +60,7 @@ function windows(energyPerInferenceJ: number) {
   );
 }
 
-export function fakePayload(input: InsertResultInput & { hardwareProfileId: string; meter: string; fileBytes: number; sha256: string }) {
+export function fakePayload(input: InsertResultInput & { hardwareProfileId: string; meter: string; fileBytes: number; sha256?: string }) {
   const e = input.energyPerInferenceJ;
   const estimated = input.meter === "estimate";
   const energy = (factor: number) => ({ energyPerInferenceJ: e * factor, ci95J: [e * factor * 0.97, e * factor * 1.03], cv: 0.02, unstable: false, windows: 5 });

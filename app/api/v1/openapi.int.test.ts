@@ -77,6 +77,8 @@ describe("the API answers as its OpenAPI document says", () => {
     const permanent = await call("GET /api/v1/results/{id}", `/api/v1/results/${resultId}`);
     expect(permanent.body).toMatchObject({ id: resultId, submissionId: id, standing: "current", model: { slug }, sci: { assumptionsRecorded: true } });
     await call("GET /api/v1/results/{id}", "/api/v1/results/no-such-result", {}, 404);
+    expect((await call("GET /api/v1/results.csv", "/api/v1/results.csv")).body).toContain(resultId);
+    expect((await call("GET /api/v1/results.jsonl", "/api/v1/results.jsonl")).body).toContain(`"result_id":"${resultId}"`);
     await call("GET /api/v1/submissions/{id}", "/api/v1/submissions/no-such-id", {}, 404);
 
     const board = await call("GET /api/v1/leaderboard", "/api/v1/leaderboard?task=mnist");
