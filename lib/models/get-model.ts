@@ -6,6 +6,8 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { energyClassOf, type EnergyClass } from "../leaderboard/grades";
 import { sciOfResult, type ResultSci } from "../sci/sci-of-result";
+import { readTraining } from "../submissions/get-submission";
+import type { TrainingEmissions } from "../training/training-emissions";
 import { resolveModel } from "./resolve-model";
 import { safeHttpUrl } from "./safe-url";
 
@@ -39,6 +41,8 @@ export interface ModelResultView {
   energyClass: EnergyClass | null;
   /** SCI per inference, a conversion (null when the result lacks a throughput). */
   sci: ResultSci | null;
+  /** Training figures the submitter reported with this submission (never measured, never ranked). */
+  trainingEmissions: TrainingEmissions | null;
   /** Per-window figures of both scenarios, as measured. */
   windows: EnergyWindow[];
   /** The full stored result, as the harness wrote it. */
@@ -110,7 +114,7 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
   });
   const results = await db.result.findMany({
     where: { submission: { modelId: model.id, status: { in: ["SUCCEEDED", "WITHDRAWN"] } } },
-    include: { submission: { select: { status: true, artifactSha256: true } }, hardwareProfile: { select: { cpuModel: true, threads: true } } },
+    include: { submission: { select: { status: true, artifactSha256: true, trainingEmissions: true } }, hardwareProfile: { select: { cpuModel: true, threads: true } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MAX_RESULTS,
   });
@@ -143,6 +147,7 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
       latencyP50Ms: row.latencyP50Ms,
       energyClass: task ? energyClassOf(row.energyPerInferenceJ, task.energyClasses) : null,
       sci: sciOfResult(raw, row.hardwareProfile.threads, row.sciAssumptions),
+      trainingEmissions: readTraining(row.submission.trainingEmissions),
       windows: Array.isArray(raw?.windows) ? raw.windows : [],
       raw,
     };

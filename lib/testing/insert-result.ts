@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import type { SciAssumptions } from "../sci/sci";
+import type { TrainingEmissions } from "../training/training-emissions";
 import { resultColumns } from "../submissions/record-result";
 
 export interface InsertResultInput {
@@ -27,6 +28,8 @@ export interface InsertResultInput {
   harnessVersion?: string;
   /** The worker's SCI assumptions; none stored by default (as for results written before workers stored them). */
   sci?: SciAssumptions;
+  /** Training figures reported with the submission. */
+  trainingEmissions?: TrainingEmissions;
 }
 
 export const TEST_HARDWARE_ID = "0000feedbeef0001";
@@ -138,6 +141,7 @@ export async function insertResult(db: Db, input: InsertResultInput): Promise<{ 
       createdAt,
       startedAt: createdAt,
       finishedAt: createdAt,
+      trainingEmissions: input.trainingEmissions,
     },
   });
   const payload = fakePayload({ ...input, hardwareProfileId, meter, fileBytes: bytes.byteLength, sha256 });

@@ -7,7 +7,7 @@ export const TRAINING_TYPES = ["pre-training", "fine-tuning"] as const;
 export const zTrainingEmissions = z
   .object({
     energyKwh: z.number().nonnegative().nullable(),
-    emissionsKg: z.number().nonnegative().nullable().describe("kg CO2e"),
+    emissionsKg: z.number().nonnegative().nullable(),
     hardware: z.string().max(200).nullable(),
     durationS: z.number().nonnegative().nullable(),
     location: z.string().max(100).nullable(),
@@ -15,6 +15,7 @@ export const zTrainingEmissions = z
     /** Where the figures come from, e.g. "CodeCarbon emissions.csv (3 runs)" or "reported by the submitter". */
     source: z.string().min(1).max(200),
   })
-  .refine((t) => t.energyKwh !== null || t.emissionsKg !== null, { message: "Give the training energy (kWh), the emissions (kg CO2e), or both." });
+  .refine((t) => t.energyKwh !== null || t.emissionsKg !== null, { message: "Give the training energy (kWh), the emissions (kg CO2e), or both." })
+  .meta({ id: "TrainingEmissions", description: "Reported by the submitter (e.g. from CodeCarbon); never measured here, never ranked." });
 
 export type TrainingEmissions = z.infer<typeof zTrainingEmissions>;

@@ -33,7 +33,7 @@ export function LabelPanel({ baseUrl, model, task, result }: Props) {
           <a href={label("pdf", null)}>PDF</a>. <Link href={`/results/${result.resultId}`}>Permanent result page</Link>
         </figcaption>
       </figure>
-      <CiteBox baseUrl={baseUrl} record={record} accessed={new Date()} modelCard={modelCardOf(baseUrl, { ...result, ...record, cpuModel: result.cpuModel }, null)} />
+      <CiteBox baseUrl={baseUrl} record={record} accessed={new Date()} modelCard={modelCardOf(baseUrl, { ...result, ...record, cpuModel: result.cpuModel }, result.trainingEmissions)} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { EnergyClassChip, MeterLabel } from "@/app/_components/grades";
 import { SciPanel } from "@/app/_components/sci-panel";
+import { TrainingPanel } from "@/app/_components/training-panel";
 import { formatBytes, formatCount, formatDateTime, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
 import type { ModelBoardResults } from "@/lib/models/get-model";
 import { WithdrawButton } from "./_owner/withdraw-button";
@@ -75,6 +76,7 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
         defaultWueLPerKwh={grid.wueLPerKwh}
       />
       <SciPanel sci={latest.sci} />
+      <TrainingPanel training={latest.trainingEmissions} energyPerInferenceJ={latest.energyPerInferenceJ} sciPerInferenceG={latest.sci?.perInferenceG ?? null} />
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600 dark:text-slate-300">Raw result (JSON)</summary>
         <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs dark:bg-slate-900" data-testid="raw-result">

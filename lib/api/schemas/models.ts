@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { zBenchmarkResult, zEnergyWindow } from "../../../benchmarks/harness/result-schema";
 import type { ModelView } from "../../models/get-model";
+import { zTrainingEmissions } from "../../training/training-emissions";
 import { zResultSci } from "./sci";
 import { zEnergyClass, zHardwareProfileId, zIsoDateTime, zMeter } from "./common";
 
@@ -35,6 +36,7 @@ const zModelResult = z
     latencyP50Ms: z.number(),
     energyClass: zEnergyClass.nullable(),
     sci: zResultSci.nullable(),
+    trainingEmissions: zTrainingEmissions.nullable().meta({ description: "Reported by the submitter with this submission; never measured, never ranked." }),
     windows: z.array(zEnergyWindow),
     // The full stored result, as the harness wrote it (no .meta() here: a copy would not refer to the component).
     raw: zBenchmarkResult,
