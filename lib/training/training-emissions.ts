@@ -4,6 +4,9 @@ import { z } from "zod";
 
 export const TRAINING_TYPES = ["pre-training", "fine-tuning"] as const;
 
+/** The submission form's fields for typed figures, named as the API documents them (lib/api/schemas/submissions.ts). */
+export const TRAINING_FIELDS = ["trainingEnergyKwh", "trainingEmissionsKg", "trainingHardware", "trainingDurationS", "trainingLocation", "trainingType", "trainingSource"] as const;
+
 export const zTrainingEmissions = z
   .object({
     energyKwh: z.number().nonnegative().nullable(),

@@ -3,10 +3,9 @@
 // location CodeCarbon guessed). Nothing given: null, and the submission carries no training figures.
 import { AppError } from "../errors";
 import { parseCodeCarbonCsv } from "./parse-codecarbon";
-import { TRAINING_TYPES, zTrainingEmissions, type TrainingEmissions } from "./training-emissions";
+import { TRAINING_FIELDS, TRAINING_TYPES, zTrainingEmissions, type TrainingEmissions } from "./training-emissions";
 
-/** The form fields, named as the API documents them (lib/api/schemas/submissions.ts). */
-export const TRAINING_FIELDS = ["trainingEnergyKwh", "trainingEmissionsKg", "trainingHardware", "trainingDurationS", "trainingLocation", "trainingType", "trainingSource"] as const;
+export { TRAINING_FIELDS };
 export type TrainingFields = Partial<Record<(typeof TRAINING_FIELDS)[number], string>>;
 
 function number(fields: TrainingFields, name: keyof TrainingFields): number | undefined {

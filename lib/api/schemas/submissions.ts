@@ -4,7 +4,7 @@ import { z } from "zod";
 import { zBenchmarkResult } from "../../../benchmarks/harness/result-schema";
 import { zSubmissionInput } from "../../submissions/create-submission";
 import type { SubmissionView } from "../../submissions/get-submission";
-import { zTrainingEmissions } from "../../training/training-emissions";
+import { TRAINING_TYPES, zTrainingEmissions } from "../../training/training-emissions";
 import { zHardwareProfileId, zIsoDateTime, zMeter } from "./common";
 
 export const zSubmissionStatus = z
@@ -30,7 +30,7 @@ export const zSubmissionForm = zSubmissionInput
     trainingHardware: z.string().optional().meta({ description: "Hardware the model was trained on." }),
     trainingDurationS: z.string().optional().meta({ description: "Training duration, s." }),
     trainingLocation: z.string().optional().meta({ description: "Where it was trained (country, region or cloud region)." }),
-    trainingType: z.enum(["pre-training", "fine-tuning"]).optional(),
+    trainingType: z.enum(TRAINING_TYPES).optional(),
     trainingSource: z.string().optional().meta({ description: "Where the figures come from (default: the file's CodeCarbon version, else “reported by the submitter”)." }),
   })
   .meta({ id: "SubmissionForm" });

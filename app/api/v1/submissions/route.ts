@@ -34,7 +34,7 @@ export const POST = withErrors(async (request: Request) => {
   const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : null;
   const csv = form.get("trainingEmissions");
   const typed = Object.fromEntries(TRAINING_FIELDS.flatMap((key) => (typeof form.get(key) === "string" ? [[key, form.get(key) as string]] : [])));
-  const training = trainingFromForm(typed, csv instanceof Blob ? await csv.text() : typeof csv === "string" && csv !== "" ? csv : null);
+  const training = trainingFromForm(typed, csv instanceof Blob ? (csv.size > 0 ? await csv.text() : null) : csv || null);
   const { duplicate, ...created } = await createSubmission(db, user, fields, bytes, training);
   const statusUrl = `${publicBaseUrl(request, getEnv().FRUGAL_PUBLIC_URL)}/api/v1/submissions/${created.id}`;
   return Response.json({ ...created, statusUrl }, { status: duplicate ? 200 : 201, headers: { Location: statusUrl } });
