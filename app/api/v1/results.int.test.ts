@@ -11,6 +11,7 @@ import { getTask } from "@/benchmarks/tasks/catalog";
 import { zResultRecord } from "@/lib/api/schemas/results";
 import { clearBadgeCache } from "@/lib/badges/serve-badge";
 import { SCI_DEFAULTS, sciPerInference } from "@/lib/sci/sci";
+import { HOSTILE_TEXT } from "@/lib/testing/hostile-text";
 import { getDb } from "@/lib/db/client";
 import { withdrawSubmission } from "@/lib/submissions/withdraw-submission";
 import { insertResult } from "@/lib/testing/insert-result";
@@ -177,6 +178,21 @@ describe("label and badge formats", () => {
     const info = pdfInfo(new Uint8Array(await pdf.arrayBuffer()));
     expect(info).toMatchObject({ Pages: "1", "Page size": "315 x 480 pts", Creator: "frugalboard" });
     expect(info.Title).toContain(`frugalboard energy label: ${slug}`);
+  });
+
+  it("a hostile model name is text in all three formats: escaped in the SVG, and the PNG and PDF still render", async () => {
+    const slug = uniqueSlug("label-hostile");
+    created.push(slug);
+    const name = `${HOSTILE_TEXT.script}${HOSTILE_TEXT.attribute}\u0007 & ${HOSTILE_TEXT.formula}`;
+    await insertResult(db, { modelSlug: slug, modelName: name, taskId: "mnist", accuracy: 0.95, energyPerInferenceJ: 5e-6 });
+    const svg = await (await image(getLabel, "label", slug, "mnist.svg")).text();
+    expect(svg).not.toContain("<script");
+    expect(svg).not.toContain("<svg onload");
+    expect(svg).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;svg onload=alert(1)&gt; &amp; =HYPERLINK");
+    expect(pngSize(new Uint8Array(await (await image(getLabel, "label", slug, "mnist.png")).arrayBuffer()))).toEqual({ width: 840, height: 1280 });
+    const info = pdfInfo(new Uint8Array(await (await image(getLabel, "label", slug, "mnist.pdf")).arrayBuffer()));
+    expect(info.Pages).toBe("1");
+    expect(info.Title).toContain("<script>alert(1)</script>");
   });
 
   it("the badge comes as PNG and PDF too, and an unknown ending is a 404", async () => {
