@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { processWide } from "../cache/process-wide";
 import { createTtlCache } from "../cache/ttl-cache";
+import { clearImageCache } from "../labels/image-cache";
 import { badgeContent, type BadgeFacts } from "./badge-content";
 import { BADGE_CACHE_SECONDS, shieldsEndpoint } from "./endpoint-json";
 import { getBadgeFacts } from "./get-badge-facts";
@@ -137,4 +138,5 @@ export async function serveBadgeEndpoint(db: Db, request: Request, slug: string,
 export function clearBadgeCache(): void {
   factsCache.clear();
   answers.clear();
+  clearImageCache();
 }

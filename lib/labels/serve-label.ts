@@ -7,6 +7,7 @@ import { getBadgeFacts } from "../badges/get-badge-facts";
 import { renderBadgeSvg } from "../badges/render-badge";
 import { BADGE_CACHE_SECONDS } from "../badges/endpoint-json";
 import { getResult, resultUrl } from "../results/get-result";
+import { cachedImage } from "./image-cache";
 import { labelContent } from "./label-content";
 import { renderLabelSvg } from "./render-label";
 import { CONTENT_TYPES, inFormat, type ImageFormat } from "./svg-to-formats";
@@ -26,7 +27,12 @@ export interface LabelRequest {
   baseUrl: string;
 }
 
-export async function resolveLabel(db: Db, request: LabelRequest): Promise<ImageAnswer> {
+export function resolveLabel(db: Db, request: LabelRequest): Promise<ImageAnswer> {
+  const key = ["label", request.slug, request.taskId, request.format, request.resultId ?? "", request.baseUrl].join("\u0000");
+  return cachedImage(key, () => renderLabel(db, request));
+}
+
+async function renderLabel(db: Db, request: LabelRequest): Promise<ImageAnswer> {
   const facts = await getBadgeFacts(db, request.slug, request.taskId, request.resultId);
   const shownId = facts.kind === "result" ? facts.resultId : facts.kind === "withdrawn" && request.resultId ? request.resultId : null;
   if (shownId) {

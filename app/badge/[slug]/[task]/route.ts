@@ -4,6 +4,7 @@ import { forLog } from "@/lib/log/redact";
 import { badgeContent } from "@/lib/badges/badge-content";
 import { renderBadgeSvg } from "@/lib/badges/render-badge";
 import { pinnedResultId, resolveBadge, serveBadgeSvg, toResponse, unavailableBadge } from "@/lib/badges/serve-badge";
+import { cachedImage } from "@/lib/labels/image-cache";
 import { imageResponse } from "@/lib/labels/serve-label";
 import { CONTENT_TYPES, inFormat, splitFormat } from "@/lib/labels/svg-to-formats";
 
@@ -29,7 +30,10 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     if (file.format === "svg") return await serveBadgeSvg(getDb(), request, slug, file.name);
     const params = new URL(request.url).searchParams;
     const svg = await resolveBadge(getDb(), { kind: "svg", slug, taskId: file.name, style: params.get("style"), resultId: pinnedResultId(params) });
-    const body = await inFormat(svg.body, file.format, { title: `frugalboard badge: ${slug} on ${file.name}`, date: new Date(0) });
+    // Keyed by the SVG's ETag: the same badge converts once, and a changed one (cleared after a moderation change) anew.
+    const body = await cachedImage(`badge\u0000${file.format}\u0000${slug}\u0000${file.name}\u0000${svg.etag}`, () =>
+      inFormat(svg.body, file.format, { title: `frugalboard badge: ${slug} on ${file.name}`, date: new Date(0) }),
+    );
     return imageResponse({ status: svg.status, body, contentType: CONTENT_TYPES[file.format], maxAgeS: svg.maxAgeS });
   } catch (error) {
     // An image tag shows an image, never JSON: a database outage still answers with a (grey) badge.
