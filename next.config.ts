@@ -3,7 +3,7 @@ import { NEXT_HEADER_RULES } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native or worker-side packages stay outside the server bundle and load from node_modules at run time.
-  serverExternalPackages: ["onnxruntime-node", "pg", "@prisma/adapter-pg", "bullmq", "ioredis", "onnx-proto", "protobufjs"],
+  serverExternalPackages: ["onnxruntime-node", "pg", "@prisma/adapter-pg", "bullmq", "ioredis", "onnx-proto", "protobufjs", "@resvg/resvg-js", "pdfkit", "svg-to-pdfkit"],
   poweredByHeader: false,
   // CSP, frame and sniffing rules on every page and API answer (lib/http/security-headers.ts says why these).
   headers: async () => NEXT_HEADER_RULES,

@@ -20,6 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <Link href="/">Tasks</Link>
             <Link href="/methodology">Methodology</Link>
+            <Link href="/data">Open data</Link>
             <Link href="/submit">Submit a model</Link>
             <a href="/api/v1/tasks">API</a>
             <UserNav />

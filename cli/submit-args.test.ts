@@ -7,7 +7,26 @@ const NO_ENV = {};
 describe("frugalboard submit arguments", () => {
   it("reads every flag", () => {
     const args = parseSubmitArgs(
-      ["m.onnx", "--task", "mnist", "--model", "my-cnn", "--name", "My CNN", "--description", "tiny", "--server", "https://fb.example.org/", "--token", "fb_x", "--timeout-s", "90", "--json"],
+      [
+        "m.onnx",
+        "--task",
+        "mnist",
+        "--model",
+        "my-cnn",
+        "--name",
+        "My CNN",
+        "--description",
+        "tiny",
+        "--training-emissions",
+        "emissions.csv",
+        "--server",
+        "https://fb.example.org/",
+        "--token",
+        "fb_x",
+        "--timeout-s",
+        "90",
+        "--json",
+      ],
       NO_ENV,
     );
     expect(args).toEqual({
@@ -16,6 +35,7 @@ describe("frugalboard submit arguments", () => {
       model: "my-cnn",
       name: "My CNN",
       description: "tiny",
+      trainingEmissionsPath: "emissions.csv",
       server: "https://fb.example.org",
       token: "fb_x",
       timeoutS: 90,

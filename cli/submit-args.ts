@@ -22,6 +22,8 @@ Options:
   --model NAME         the model's name on the board: 3–64 letters, digits and '-'; yours once created
   --name TEXT          display name of a new model (default: NAME)
   --description TEXT   description of a new model
+  --training-emissions emissions.csv
+                       the training's CodeCarbon emissions.csv, shown on the model page as reported (runs are summed)
   --token TOKEN        API token (default $FRUGALBOARD_TOKEN, which is better: a flag shows in process lists)
 ${CONNECTION}
 
@@ -52,6 +54,8 @@ export interface SubmitArgs extends ServerArgs {
   model: string;
   name: string | undefined;
   description: string | undefined;
+  /** A CodeCarbon emissions.csv to send as the training's reported emissions. */
+  trainingEmissionsPath: string | undefined;
   token: string;
 }
 
@@ -112,7 +116,7 @@ export function parseSubmitArgs(argv: string[], env: Env = process.env): SubmitA
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { ...SHARED_OPTIONS, task: { type: "string" }, model: { type: "string" }, name: { type: "string" }, description: { type: "string" } },
+      options: { ...SHARED_OPTIONS, task: { type: "string" }, model: { type: "string" }, name: { type: "string" }, description: { type: "string" }, "training-emissions": { type: "string" } },
     }),
   );
   if (positionals.length !== 1 || !values.task || !values.model) {
@@ -133,6 +137,7 @@ export function parseSubmitArgs(argv: string[], env: Env = process.env): SubmitA
     model: values.model,
     name: values.name,
     description: values.description,
+    trainingEmissionsPath: values["training-emissions"],
   };
 }
 

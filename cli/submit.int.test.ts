@@ -98,6 +98,8 @@ describe("frugalboard submit / status against a running server", { timeout: 180_
       model: { slug, name: "CLI logreg" },
       rank: { position: Number(position), tied: tie === "=", display: `${tie}${position}`, of: Number(of), eligible: true, board: { task: "mnist", hardwareProfileId: hardware, meter: "estimate" } },
       badge: { markdown, url: `${server.url}/badge/${slug}/mnist.svg` },
+      trainingEmissions: null,
+      resultId: expect.any(String),
     });
     const badge = await (await fetch(view.badge!.endpointUrl)).json();
     expect(badge.message).toMatch(/µJ/);
@@ -161,13 +163,33 @@ describe("frugalboard submit / status against a running server", { timeout: 180_
     expect(unknownId.stderr).toContain("(HTTP 404 not_found): No submission with id `no-such-submission`.");
   });
 
+  it("sends a CodeCarbon emissions.csv as the training's reported emissions, and exits 3 with the server's reason for a file that is not one", async () => {
+    const emissions = join(dir, "emissions.csv");
+    await writeFile(emissions, "timestamp,project_name,run_id,duration,emissions,energy_consumed\n2024-01-01T00:00:00,p,r1,60,0.001,0.004\n2024-01-01T01:00:00,p,r2,30,0.002,0.002\n");
+    const slug = uniqueSlug("cli-training");
+    const run = await cli(["submit", BASELINE, "--task", "mnist", "--model", slug, "--training-emissions", emissions, "--json", "--server", server.url], { FRUGALBOARD_TOKEN: token });
+    expect(run.code, run.stderr).toBe(0);
+    const view = zSubmissionView.parse(JSON.parse(run.stdout));
+    expect(view.trainingEmissions).toMatchObject({ durationS: 90, energyKwh: 0.006, source: "CodeCarbon emissions.csv (2 runs)" });
+    expect(view.trainingEmissions?.emissionsKg).toBeCloseTo(0.003, 12);
+
+    const notCodeCarbon = join(dir, "board.csv");
+    await writeFile(notCodeCarbon, "rank,model_slug\n1,x\n");
+    const refused = await cli(["submit", BASELINE, "--task", "mnist", "--model", uniqueSlug("cli-training"), "--training-emissions", notCodeCarbon, "--server", server.url], {
+      FRUGALBOARD_TOKEN: token,
+    });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain("training emissions: this is not a CodeCarbon emissions.csv: its header lacks timestamp, project_name, duration");
+  });
+
   it("exits 5 naming the URL when the server cannot be reached, and 2 without a token or a readable file", async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
-    const [unreachable, unreachableJson, noToken, noFile] = await Promise.all([
+    const [unreachable, unreachableJson, noToken, noFile, noTraining] = await Promise.all([
       cli(["submit", BASELINE, "--task", "mnist", "--model", "m-1", "--server", url], { FRUGALBOARD_TOKEN: token }),
       cli(["status", "x", "--json"], { FRUGALBOARD_SERVER: url }),
       cli(["submit", BASELINE, "--task", "mnist", "--model", "m-1", "--server", server.url]),
       cli(["submit", join(dir, "absent.onnx"), "--task", "mnist", "--model", "m-1", "--server", server.url], { FRUGALBOARD_TOKEN: token }),
+      cli(["submit", BASELINE, "--task", "mnist", "--model", "m-1", "--training-emissions", join(dir, "absent.csv"), "--server", server.url], { FRUGALBOARD_TOKEN: token }),
     ]);
     expect(unreachable.code).toBe(5);
     expect(unreachable.stderr).toContain(`frugalboard: Cannot reach the frugalboard server at ${url} (ECONNREFUSED). Is it running? Set --server or FRUGALBOARD_SERVER.`);
@@ -179,5 +201,7 @@ describe("frugalboard submit / status against a running server", { timeout: 180_
     expect(noToken.stderr).toContain("Usage: frugalboard submit MODEL.onnx --task TASK --model NAME");
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toContain(`cannot read the model file ${join(dir, "absent.onnx")}: ENOENT`);
+    expect(noTraining.code).toBe(2);
+    expect(noTraining.stderr).toContain(`cannot read the training emissions file ${join(dir, "absent.csv")}: ENOENT`);
   });
 });

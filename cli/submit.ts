@@ -1,6 +1,6 @@
 // `frugalboard submit` and `frugalboard status`: upload a model to a server's REST API, then follow the
 // benchmark until it ends and say where the model stands (rank and badge). Only HTTP (cli/api-client.ts).
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { ApiRefusal, createApiClient, FINAL_STATUSES, ServerUnavailable, type ApiClient, type SubmissionState } from "./api-client";
 import { EXIT } from "./exit";
@@ -92,10 +92,20 @@ export async function submit(argv: string[]): Promise<number> {
     process.stderr.write(`frugalboard: cannot read the model file ${args.modelPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
     return EXIT.usage;
   }
+  let trainingEmissions: string | undefined;
+  if (args.trainingEmissionsPath) {
+    try {
+      // Read whole: a CodeCarbon file is a few hundred bytes a run; the server refuses one over 1 MB and says why.
+      trainingEmissions = await readFile(args.trainingEmissionsPath, "utf8");
+    } catch (error) {
+      process.stderr.write(`frugalboard: cannot read the training emissions file ${args.trainingEmissionsPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
   const progress = progressLine(process.stderr, !args.json);
   const client = createApiClient(args.server, args.token);
   const body = multipartBody(
-    { model: args.model, task: args.task, name: args.name, description: args.description },
+    { model: args.model, task: args.task, name: args.name, description: args.description, trainingEmissions },
     { field: "file", path: args.modelPath, filename: basename(args.modelPath), sizeBytes },
   );
   try {

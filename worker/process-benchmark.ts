@@ -9,6 +9,7 @@ import type { Db } from "../lib/db/client";
 import { databaseReason, isDatabaseUnavailable } from "../lib/db/unavailable";
 import { redactSecrets } from "../lib/log/redact";
 import { zBenchmarkJob } from "../lib/queue/contracts";
+import type { SciAssumptions } from "../lib/sci/sci";
 import { markRunning, recordFailure, recordProgress, recordSuccess } from "../lib/submissions/record-result";
 import { DatabaseUnavailableError, untilDatabaseAnswers, type OutageBackoff } from "./db-outage";
 
@@ -20,6 +21,8 @@ export interface ProcessContext {
   harness?: Partial<BenchmarkOptions>;
   /** Waits while PostgreSQL is unreachable (worker settings). */
   outageBackoff?: OutageBackoff;
+  /** SCI assumptions stored with each result (worker settings). */
+  sci?: SciAssumptions;
 }
 
 /** A read before the job starts: an unreachable database puts the job back in the queue (start-worker.ts). */
@@ -98,7 +101,7 @@ export async function processBenchmark(job: Job, ctx: ProcessContext): Promise<{
     });
     await progress.flush();
     try {
-      await persist(ctx, `result of ${submissionId}`, () => recordSuccess(db, submissionId, result));
+      await persist(ctx, `result of ${submissionId}`, () => recordSuccess(db, submissionId, result, ctx.sci ?? null));
     } catch (error) {
       // Deleted after its last progress write: the result's row has no submission to belong to.
       if (await isDeleted(db, submissionId).catch(() => false)) return dropped(submissionId, "as its benchmark finished");

@@ -1,6 +1,7 @@
 // Timings of the worker's fault handling, from the environment (defaults suit production; the fault tests
 // shorten them so a killed worker's job is recovered in seconds, not minutes).
 import { z } from "zod";
+import { SCI_DEFAULTS, type SciAssumptions } from "../lib/sci/sci";
 
 const zWorkerSettings = z.object({
   /** A job whose worker stopped renewing its lock for this long is stalled and runs again elsewhere. */
@@ -19,9 +20,17 @@ const zWorkerSettings = z.object({
   FRUGAL_CALIBRATE_EVERY_S: z.coerce.number().int().min(60).default(3_600),
   /** How often an idle worker looks for a due calibration (it also looks right after each job). */
   FRUGAL_CALIBRATE_CHECK_MS: z.coerce.number().int().min(200).default(5_000),
+  /** SCI assumptions of this worker's machine and place, stored with each result (defaults and sources: lib/sci/sci.ts). */
+  FRUGAL_SCI_GRID_G_PER_KWH: z.coerce.number().min(0).max(2_000).default(SCI_DEFAULTS.gridGPerKwh),
+  FRUGAL_SCI_EMBODIED_KG: z.coerce.number().min(0).max(100_000).default(SCI_DEFAULTS.embodiedKg),
+  FRUGAL_SCI_LIFESPAN_YEARS: z.coerce.number().positive().max(30).default(SCI_DEFAULTS.lifespanYears),
 });
 
 export type WorkerSettings = z.infer<typeof zWorkerSettings>;
+
+export function sciAssumptionsOf(settings: WorkerSettings): SciAssumptions {
+  return { gridGPerKwh: settings.FRUGAL_SCI_GRID_G_PER_KWH, embodiedKg: settings.FRUGAL_SCI_EMBODIED_KG, lifespanYears: settings.FRUGAL_SCI_LIFESPAN_YEARS };
+}
 
 export function readWorkerSettings(env: Record<string, string | undefined> = process.env): WorkerSettings {
   const parsed = zWorkerSettings.safeParse(env);

@@ -17,7 +17,7 @@ import { upsertHardwareProfile } from "../lib/submissions/record-result";
 import { createOutageTracker, DatabaseUnavailableError, untilDatabaseAnswers } from "./db-outage";
 import { startCalibrator, type Calibrator } from "./calibrate";
 import { processBenchmark } from "./process-benchmark";
-import { readWorkerSettings } from "./settings";
+import { readWorkerSettings, sciAssumptionsOf } from "./settings";
 
 export interface RunningWorker {
   id: string;
@@ -61,7 +61,7 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
     // A submission never waits for a calibration longer than it takes to stop the calibration's child.
     await calibrator?.yieldToJob();
     try {
-      const outcome = await processBenchmark(job, { db, workerId: id, signal: abort.signal, harness, outageBackoff });
+      const outcome = await processBenchmark(job, { db, workerId: id, signal: abort.signal, harness, outageBackoff, sci: sciAssumptionsOf(settings) });
       outage.reset();
       return outcome;
     } catch (error) {

@@ -5,9 +5,10 @@ import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/app/_components/form-alert";
 import { buttonClass, inputClass } from "@/app/_components/form-styles";
 import { precheckModelFile } from "@/lib/submissions/precheck-file";
+import { TRAINING_FIELDS, TRAINING_TYPES } from "@/lib/training/training-emissions";
 import { uploadWithProgress } from "./upload";
 
-const OPTIONAL_FIELDS = ["name", "description", "paperUrl", "codeUrl", "licence"];
+const OPTIONAL_FIELDS = ["name", "description", "paperUrl", "codeUrl", "licence", ...TRAINING_FIELDS];
 
 export function SubmitForm({ tasks, maxBytes }: { tasks: { id: string; title: string }[]; maxBytes: number }) {
   const router = useRouter();
@@ -30,6 +31,8 @@ export function SubmitForm({ tasks, maxBytes }: { tasks: { id: string; title: st
     }
     // Empty optional fields are left out rather than sent as "" (which would clear nothing and fail URL checks).
     for (const key of OPTIONAL_FIELDS) if (String(form.get(key) ?? "").trim() === "") form.delete(key);
+    const emissions = form.get("trainingEmissions");
+    if (emissions instanceof File && emissions.size === 0) form.delete("trainingEmissions");
     setProgress(0);
     try {
       const { status, body } = await uploadWithProgress("/api/v1/submissions", form, setProgress);
@@ -88,6 +91,50 @@ export function SubmitForm({ tasks, maxBytes }: { tasks: { id: string; title: st
         <label className="block text-sm">
           Licence
           <input className={inputClass} type="text" name="licence" maxLength={100} placeholder="MIT" />
+        </label>
+      </fieldset>
+      <fieldset className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800">
+        <legend className="px-1 text-sm font-medium">Training energy (optional; shown as reported by you, never ranked)</legend>
+        <label className="block text-sm">
+          CodeCarbon emissions.csv (its runs are summed)
+          <input className={inputClass} type="file" name="trainingEmissions" accept=".csv,text/csv" />
+        </label>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <label className="block text-sm">
+            Energy, kWh
+            <input className={inputClass} type="number" name="trainingEnergyKwh" min={0} step="any" />
+          </label>
+          <label className="block text-sm">
+            Emissions, kg CO₂e
+            <input className={inputClass} type="number" name="trainingEmissionsKg" min={0} step="any" />
+          </label>
+          <label className="block text-sm">
+            Hardware
+            <input className={inputClass} type="text" name="trainingHardware" maxLength={200} placeholder="1 x NVIDIA T4" />
+          </label>
+          <label className="block text-sm">
+            Duration, s
+            <input className={inputClass} type="number" name="trainingDurationS" min={0} step="any" />
+          </label>
+          <label className="block text-sm">
+            Location
+            <input className={inputClass} type="text" name="trainingLocation" maxLength={100} placeholder="France" />
+          </label>
+          <label className="block text-sm">
+            Training type
+            <select className={inputClass} name="trainingType" defaultValue="">
+              <option value="">not stated</option>
+              {TRAINING_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label className="block text-sm">
+          Source of the figures
+          <input className={inputClass} type="text" name="trainingSource" maxLength={200} placeholder="CodeCarbon (default when a file is given)" />
         </label>
       </fieldset>
       {busy ? (

@@ -7,7 +7,7 @@ export const BADGE_LABEL = "frugalboard";
 export const GREY = "9f9f9f";
 
 export type BadgeFacts =
-  | { kind: "result"; taskId: string; accuracy: number; energyPerInferenceJ: number; energyClass: EnergyClass; estimated: boolean }
+  | { kind: "result"; resultId: string; taskId: string; accuracy: number; energyPerInferenceJ: number; energyClass: EnergyClass; estimated: boolean }
   | { kind: "withdrawn"; taskId: string }
   | { kind: "pending"; taskId: string }
   | { kind: "not_found" }

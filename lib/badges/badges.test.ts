@@ -4,7 +4,7 @@ import { shieldsEndpoint } from "./endpoint-json";
 import { parseBadgeStyle, renderBadgeSvg } from "./render-badge";
 import { badgeSnippets, escapeLatex } from "./snippets";
 
-const result = { kind: "result", taskId: "mnist", accuracy: 0.9791, energyPerInferenceJ: 38.24e-6, energyClass: "E", estimated: false } as const;
+const result = { kind: "result", resultId: "r1", taskId: "mnist", accuracy: 0.9791, energyPerInferenceJ: 38.24e-6, energyClass: "E", estimated: false } as const;
 
 describe("badge content", () => {
   it("names the task, accuracy, µJ per inference and class, coloured by class", () => {
@@ -110,9 +110,18 @@ describe("badge snippets", () => {
 describe("fast-path URL parsing", () => {
   it("recognises the badge and endpoint URLs and nothing else", async () => {
     const { parseBadgeUrl } = await import("./fast-path");
-    expect(parseBadgeUrl("/badge/mnist-cnn/mnist.svg")).toEqual({ kind: "svg", slug: "mnist-cnn", taskId: "mnist", style: null });
-    expect(parseBadgeUrl("/badge/mnist-cnn/fashion-mnist.svg?style=for-the-badge")).toEqual({ kind: "svg", slug: "mnist-cnn", taskId: "fashion-mnist", style: "for-the-badge" });
-    expect(parseBadgeUrl("/api/v1/badges/mnist-cnn/mnist")).toEqual({ kind: "json", slug: "mnist-cnn", taskId: "mnist" });
+    expect(parseBadgeUrl("/badge/mnist-cnn/mnist.svg")).toEqual({ kind: "svg", slug: "mnist-cnn", taskId: "mnist", style: null, resultId: null });
+    expect(parseBadgeUrl("/badge/mnist-cnn/fashion-mnist.svg?style=for-the-badge")).toEqual({
+      kind: "svg",
+      slug: "mnist-cnn",
+      taskId: "fashion-mnist",
+      style: "for-the-badge",
+      resultId: null,
+    });
+    expect(parseBadgeUrl("/api/v1/badges/mnist-cnn/mnist")).toEqual({ kind: "json", slug: "mnist-cnn", taskId: "mnist", resultId: null });
+    // A pinned result (a paper's figure) is part of what the URL asks for.
+    expect(parseBadgeUrl("/badge/mnist-cnn/mnist.svg?result=cmabc&style=plastic")).toMatchObject({ resultId: "cmabc", style: "plastic" });
+    expect(parseBadgeUrl("/api/v1/badges/mnist-cnn/mnist?result=cmabc")).toMatchObject({ kind: "json", resultId: "cmabc" });
     expect(parseBadgeUrl("/badge/a%3Cscript%3E/mnist.svg")).toMatchObject({ slug: "a<script>" });
     for (const other of ["/badge/mnist-cnn/mnist.png", "/badge/mnist-cnn.svg", "/badge/a/b/c.svg", "/tasks/mnist", "/api/v1/badges/x", "/badge/%E0%A4%A/mnist.svg"]) {
       expect(parseBadgeUrl(other), other).toBeNull();

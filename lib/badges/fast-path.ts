@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../db/client";
 import { databaseReason } from "../db/unavailable";
 import { forLog } from "../log/redact";
-import { badgeHeaders, notModified, peekBadge, resolveBadge, unavailableBadge, type BadgeAnswer, type BadgeRequest } from "./serve-badge";
+import { badgeHeaders, notModified, peekBadge, pinnedResultId, resolveBadge, unavailableBadge, type BadgeAnswer, type BadgeRequest } from "./serve-badge";
 
 const SVG_PATH = /^\/badge\/([^/?#]+)\/([^/?#]+)\.svg$/;
 const JSON_PATH = /^\/api\/v1\/badges\/([^/?#]+)\/([^/?#]+)$/;
@@ -30,9 +30,10 @@ export function parseBadgeUrl(url: string): BadgeRequest | null {
   const slug = decode(match[1]);
   const taskId = decode(match[2]);
   if (slug === null || taskId === null) return null;
-  if (json) return { kind: "json", slug, taskId };
-  const style = queryAt === -1 ? null : new URLSearchParams(url.slice(queryAt + 1)).get("style");
-  return { kind: "svg", slug, taskId, style };
+  const params = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
+  const resultId = pinnedResultId(params);
+  if (json) return { kind: "json", slug, taskId, resultId };
+  return { kind: "svg", slug, taskId, style: params.get("style"), resultId };
 }
 
 function write(req: IncomingMessage, res: ServerResponse, rendered: BadgeAnswer): void {

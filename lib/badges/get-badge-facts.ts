@@ -2,6 +2,7 @@
 // (the profile with the most results, best meter), else its latest succeeded result on any board. So a badge
 // keeps working through re-benchmarks (it follows the latest) and renames (former slugs resolve). A withdrawn result
 // is never shown: the badge falls back to the model's latest result still standing, else says "withdrawn".
+// A pinned badge (`?result=<id>`, for a paper's figure) shows that one result for good, or "withdrawn" once it is.
 import { findTask } from "../../benchmarks/tasks/catalog";
 import type { Db } from "../db/client";
 import { energyClassOf } from "../leaderboard/grades";
@@ -9,15 +10,33 @@ import { listBoardProfiles } from "../leaderboard/get-board";
 import { resolveModel } from "../models/resolve-model";
 import type { BadgeFacts } from "./badge-content";
 
-export async function getBadgeFacts(db: Db, slug: string, taskId: string): Promise<BadgeFacts> {
+export async function getBadgeFacts(db: Db, slug: string, taskId: string, resultId: string | null = null): Promise<BadgeFacts> {
   const task = findTask(taskId);
   if (!task) return { kind: "not_found" };
   const model = await resolveModel(db, slug);
   // A hidden model has no badge, as it has no page.
   if (!model || model.hidden) return { kind: "not_found" };
 
+  const select = { id: true, accuracy: true, energyPerInferenceJ: true, estimated: true } as const;
+  const facts = (result: { id: string; accuracy: number; energyPerInferenceJ: number; estimated: boolean }): BadgeFacts => ({
+    kind: "result",
+    resultId: result.id,
+    taskId: task.id,
+    accuracy: result.accuracy,
+    energyPerInferenceJ: result.energyPerInferenceJ,
+    energyClass: energyClassOf(result.energyPerInferenceJ, task.energyClasses),
+    estimated: result.estimated,
+  });
+  if (resultId !== null) {
+    const pinned = await db.result.findFirst({
+      where: { id: resultId, taskId: task.id, submission: { modelId: model.id, status: { in: ["SUCCEEDED", "WITHDRAWN"] } } },
+      select: { ...select, submission: { select: { status: true } } },
+    });
+    if (!pinned) return { kind: "not_found" };
+    return pinned.submission.status === "WITHDRAWN" ? { kind: "withdrawn", taskId: task.id } : facts(pinned);
+  }
+
   const [defaultBoard] = await listBoardProfiles(db, task.id);
-  const select = { accuracy: true, energyPerInferenceJ: true, estimated: true } as const;
   const where = { taskId: task.id, submission: { modelId: model.id, status: "SUCCEEDED" as const } };
   const orderBy = [{ createdAt: "desc" as const }, { id: "desc" as const }];
   const result =
@@ -28,16 +47,7 @@ export async function getBadgeFacts(db: Db, slug: string, taskId: string): Promi
         orderBy,
       }))) ||
     (await db.result.findFirst({ where, select, orderBy }));
-  if (result) {
-    return {
-      kind: "result",
-      taskId: task.id,
-      accuracy: result.accuracy,
-      energyPerInferenceJ: result.energyPerInferenceJ,
-      energyClass: energyClassOf(result.energyPerInferenceJ, task.energyClasses),
-      estimated: result.estimated,
-    };
-  }
+  if (result) return facts(result);
   // No result left to show: a benchmark on its way says pending; else a withdrawn result says withdrawn, so a
   // badge in a paper tells its readers the result was taken back rather than that the model never existed.
   const statuses = await db.submission.findMany({

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { processWide } from "../cache/process-wide";
 import { createTtlCache } from "../cache/ttl-cache";
+import { clearImageCache } from "../labels/image-cache";
 import { badgeContent, type BadgeFacts } from "./badge-content";
 import { BADGE_CACHE_SECONDS, shieldsEndpoint } from "./endpoint-json";
 import { getBadgeFacts } from "./get-badge-facts";
@@ -23,18 +24,21 @@ export interface BadgeAnswer {
   maxAgeS: number;
 }
 
-export type BadgeRequest = { kind: "svg"; slug: string; taskId: string; style: string | null } | { kind: "json"; slug: string; taskId: string };
+/** `resultId`: a pinned result (`?result=<id>`); null follows the latest. */
+export type BadgeRequest =
+  | { kind: "svg"; slug: string; taskId: string; style: string | null; resultId: string | null }
+  | { kind: "json"; slug: string; taskId: string; resultId: string | null };
 
 // Process-wide, so clearBadgeCache() from a Next.js route also clears what the web server's fast path answers from.
 const factsCache = processWide("badge-facts", () => createTtlCache<Promise<BadgeFacts>>({ ttlMs: TTL_MS, maxEntries: 10_000 }));
 const answers = processWide("badge-answers", () => createTtlCache<BadgeAnswer>({ ttlMs: TTL_MS, maxEntries: 10_000 }));
 
 /** A model's badge facts, one database visit per model and task per minute; concurrent readers share it. */
-function cachedFacts(db: Db, slug: string, taskId: string): Promise<BadgeFacts> {
-  const key = `${slug}\u0000${taskId}`;
+function cachedFacts(db: Db, slug: string, taskId: string, resultId: string | null): Promise<BadgeFacts> {
+  const key = `${slug}\u0000${taskId}\u0000${resultId ?? ""}`;
   let facts = factsCache.get(key);
   if (!facts) {
-    facts = getBadgeFacts(db, slug, taskId);
+    facts = getBadgeFacts(db, slug, taskId, resultId);
     factsCache.set(key, facts);
     // A failed lookup is not remembered: the next request tries again.
     facts.catch(() => factsCache.delete(key));
@@ -66,7 +70,8 @@ function render(facts: BadgeFacts, request: BadgeRequest, style: BadgeStyle): Ba
     : answer(statusOf(facts), JSON.stringify(shieldsEndpoint(content)), JSON_TYPE, maxAgeOf(facts));
 }
 
-const keyOf = (request: BadgeRequest, style: BadgeStyle) => `${request.kind}\u0000${request.slug}\u0000${request.taskId}\u0000${style}`;
+const keyOf = (request: BadgeRequest, style: BadgeStyle) =>
+  `${request.kind}\u0000${request.slug}\u0000${request.taskId}\u0000${style}\u0000${request.resultId ?? ""}`;
 
 /** The answer when this process has it already (no await): the fast path writes it synchronously. */
 export function peekBadge(request: BadgeRequest): BadgeAnswer | undefined {
@@ -80,7 +85,7 @@ export async function resolveBadge(db: Db, request: BadgeRequest): Promise<Badge
   const key = keyOf(request, style);
   const cached = answers.get(key);
   if (cached) return cached;
-  const rendered = render(await cachedFacts(db, request.slug, request.taskId), request, style);
+  const rendered = render(await cachedFacts(db, request.slug, request.taskId, request.resultId), request, style);
   answers.set(key, rendered);
   return rendered;
 }
@@ -113,17 +118,25 @@ export function toResponse(request: Request, rendered: BadgeAnswer): Response {
   return new Response(rendered.body, { status: rendered.status, headers });
 }
 
+/** `?result=<id>` pins a result; empty or absent follows the latest. One rule for routes, fast path and labels. */
+export function pinnedResultId(params: URLSearchParams): string | null {
+  const value = params.get("result");
+  return value ? value.slice(0, 64) : null;
+}
+
 export async function serveBadgeSvg(db: Db, request: Request, slug: string, taskId: string): Promise<Response> {
-  const style = new URL(request.url).searchParams.get("style");
-  return toResponse(request, await resolveBadge(db, { kind: "svg", slug, taskId, style }));
+  const params = new URL(request.url).searchParams;
+  return toResponse(request, await resolveBadge(db, { kind: "svg", slug, taskId, style: params.get("style"), resultId: pinnedResultId(params) }));
 }
 
 export async function serveBadgeEndpoint(db: Db, request: Request, slug: string, taskId: string): Promise<Response> {
-  return toResponse(request, await resolveBadge(db, { kind: "json", slug, taskId }));
+  const resultId = pinnedResultId(new URL(request.url).searchParams);
+  return toResponse(request, await resolveBadge(db, { kind: "json", slug, taskId, resultId }));
 }
 
 /** For tests that change rows between requests. */
 export function clearBadgeCache(): void {
   factsCache.clear();
   answers.clear();
+  clearImageCache();
 }

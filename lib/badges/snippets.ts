@@ -31,24 +31,39 @@ export function escapeLatex(text: string): string {
 }
 
 /** A URL inside \href: % and # must be escaped there, and braces or backslashes must not appear. */
-const latexUrl = (url: string) => url.replace(/[\\{}]/g, encodeURIComponent).replace(/([%#])/g, "\\$1");
+export const latexUrl = (url: string) => url.replace(/[\\{}]/g, encodeURIComponent).replace(/([%#])/g, "\\$1");
+
+/** The one rule for badge and label image URLs: /badge|label/<slug>/<task>.<format>, `?result=<id>` when pinned. */
+export function imageUrl(
+  baseUrl: string,
+  kind: "badge" | "label",
+  slug: string,
+  taskId: string,
+  format: "svg" | "png" | "pdf",
+  resultId: string | null = null,
+): string {
+  const pin = resultId ? `?result=${encodeURIComponent(resultId)}` : "";
+  return `${baseUrl.replace(/\/$/, "")}/${kind}/${encodeURIComponent(slug)}/${encodeURIComponent(taskId)}.${format}${pin}`;
+}
 
 export function badgeUrls(input: Omit<SnippetInput, "message">) {
   const base = input.baseUrl.replace(/\/$/, "");
   const slug = encodeURIComponent(input.slug);
   const task = encodeURIComponent(input.taskId);
   return {
-    svg: `${base}/badge/${slug}/${task}.svg`,
+    svg: imageUrl(base, "badge", input.slug, input.taskId, "svg"),
     endpoint: `${base}/api/v1/badges/${slug}/${task}`,
     page: `${base}/models/${slug}`,
   };
 }
 
 /** The Markdown snippet (a linked image), also handed to API clients with a finished submission. */
-export function badgeMarkdown(input: Omit<SnippetInput, "message">): string {
+export function badgeMarkdown(input: Omit<SnippetInput, "message">, pin?: { resultId: string; resultUrl: string }): string {
   const urls = badgeUrls(input);
   const alt = `frugalboard: ${input.slug} on ${input.taskId}`;
-  return `[![${alt.replace(/([[\]\\])/g, "\\$1")}](${urls.svg})](${urls.page})`;
+  // Pinned (a model card, a paper): that result's badge, linked to its permanent page.
+  const svg = pin ? imageUrl(input.baseUrl, "badge", input.slug, input.taskId, "svg", pin.resultId) : urls.svg;
+  return `[![${alt.replace(/([[\]\\])/g, "\\$1")}](${svg})](${pin ? pin.resultUrl : urls.page})`;
 }
 
 export function badgeSnippets(input: SnippetInput): BadgeSnippet[] {

@@ -9,6 +9,9 @@ import { readPrecision } from "../leaderboard/model-format";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { energyClassOf, type EnergyClass } from "../leaderboard/grades";
+import { sciOfResult, type ResultSci } from "../sci/sci-of-result";
+import { readTraining } from "../submissions/get-submission";
+import type { TrainingEmissions } from "../training/training-emissions";
 import { resolveModel } from "./resolve-model";
 import { safeHttpUrl } from "./safe-url";
 
@@ -16,6 +19,8 @@ import { safeHttpUrl } from "./safe-url";
 export const MAX_RESULTS = 200;
 
 export interface ModelResultView {
+  /** The permanent result (/results/<id>). */
+  resultId: string;
   submissionId: string;
   taskId: string;
   status: "succeeded" | "withdrawn";
@@ -48,6 +53,10 @@ export interface ModelResultView {
   latencyP50Ms: number;
   /** Absolute, dated class from the task's bounds; null when the task is no longer in the catalogue. */
   energyClass: EnergyClass | null;
+  /** SCI per inference, a conversion (null when the result lacks a throughput). */
+  sci: ResultSci | null;
+  /** Training figures the submitter reported with this submission (never measured, never ranked). */
+  trainingEmissions: TrainingEmissions | null;
   /** Per-window figures of both scenarios, as measured. */
   windows: EnergyWindow[];
   /** The full stored result, as the harness wrote it. */
@@ -119,7 +128,7 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
   });
   const results = await db.result.findMany({
     where: { submission: { modelId: model.id, status: { in: ["SUCCEEDED", "WITHDRAWN"] } } },
-    include: { submission: { select: { status: true, artifactSha256: true } }, hardwareProfile: { select: { cpuModel: true } } },
+    include: { submission: { select: { status: true, artifactSha256: true, trainingEmissions: true } }, hardwareProfile: { select: { cpuModel: true, threads: true } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MAX_RESULTS,
   });
@@ -129,6 +138,7 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
     const task = findTask(row.taskId);
     const raw = row.payload as unknown as BenchmarkResult;
     const view: ModelResultView = {
+      resultId: row.id,
       submissionId: row.submissionId,
       taskId: row.taskId,
       status: row.submission.status === "WITHDRAWN" ? "withdrawn" : "succeeded",
@@ -155,6 +165,8 @@ export async function getModel(db: Db, slug: string, opts: { includeHidden?: boo
       onnxruntimeOnly: row.onnxruntimeOnly,
       latencyP50Ms: row.latencyP50Ms,
       energyClass: task ? energyClassOf(row.energyPerInferenceJ, task.energyClasses) : null,
+      sci: sciOfResult(raw, row.hardwareProfile.threads, row.sciAssumptions),
+      trainingEmissions: readTraining(row.submission.trainingEmissions),
       windows: Array.isArray(raw?.windows) ? raw.windows : [],
       raw,
     };

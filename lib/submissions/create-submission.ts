@@ -12,6 +12,7 @@ import { enqueueBenchmark } from "../queue/get-queue";
 import { zSubmissionInput } from "../api/schemas/inputs";
 import { parseInput } from "../api/parse-input";
 import { HARNESS_VERSION } from "../../benchmarks/version";
+import type { TrainingEmissions } from "../training/training-emissions";
 import { assertDailyQuota } from "./daily-limit";
 import type { PublicStatus } from "./get-submission";
 
@@ -47,6 +48,8 @@ export async function createSubmission(
   submitter: Submitter,
   rawInput: Record<string, unknown>,
   fileBytes: Uint8Array | null,
+  /** Reported by the submitter (lib/training/training-from-form.ts); stored as given, never measured. */
+  training: TrainingEmissions | null = null,
 ): Promise<CreatedSubmission> {
   const input = parseInput(zSubmissionInput, rawInput);
   const task = findTask(input.task);
@@ -96,7 +99,14 @@ export async function createSubmission(
       create: { sha256, bytes: Buffer.from(fileBytes), sizeBytes: fileBytes.byteLength },
     });
     const created = await tx.submission.create({
-      data: { modelId: model.id, taskId: task.id, artifactSha256: sha256, submitterId: submitter.id, createdAt: submissionTime() },
+      data: {
+        modelId: model.id,
+        taskId: task.id,
+        artifactSha256: sha256,
+        submitterId: submitter.id,
+        createdAt: submissionTime(),
+        trainingEmissions: training ?? undefined,
+      },
     });
     return { id: created.id, status: "queued" as const, duplicate: false, createdAt: created.createdAt };
   });

@@ -2,6 +2,7 @@
 // and once it succeeded, its rank on the board and the model's badge.
 import type { BenchmarkResult } from "../../benchmarks/types";
 import type { Db } from "../db/client";
+import { zTrainingEmissions, type TrainingEmissions } from "../training/training-emissions";
 import { AppError } from "../errors";
 import { badgeOfSubmission, rankOfSubmission, type SubmissionBadge, type SubmissionRank } from "./submission-standing";
 
@@ -22,6 +23,10 @@ export interface SubmissionView {
   startedAt: string | null;
   finishedAt: string | null;
   result: BenchmarkResult | null;
+  /** Training energy / emissions as the submitter reported them (never measured here); null when none were. */
+  trainingEmissions: TrainingEmissions | null;
+  /** The permanent result's id (/results/<id>) once there is one; it stays after a withdrawal. */
+  resultId: string | null;
   /** Succeeded only: the rank on the result's board; null otherwise, or when a newer result of the model replaced it. */
   rank: SubmissionRank | null;
   /** Succeeded only: the model's badge for the task. */
@@ -59,7 +64,15 @@ export async function getSubmission(db: Db, id: string, { baseUrl }: { baseUrl: 
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     result: (row.result?.payload as unknown as BenchmarkResult | undefined) ?? null,
+    resultId: row.result?.id ?? null,
+    trainingEmissions: readTraining(row.trainingEmissions),
     rank: finished ? await rankOfSubmission(db, finished, baseUrl) : null,
     badge: finished ? badgeOfSubmission(finished, baseUrl) : null,
   };
+}
+
+/** The stored training figures, or null when there are none (or a row holds something that is not them). */
+export function readTraining(value: unknown): TrainingEmissions | null {
+  const parsed = zTrainingEmissions.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

@@ -1,6 +1,9 @@
 // State changes of a submission made by the worker. Each is one write; a finished row is never reopened.
+import { datasetManifestSha256 } from "../../benchmarks/datasets/manifest-hash";
+import { findTask } from "../../benchmarks/tasks/catalog";
 import type { BenchmarkResult, HardwareProfile } from "../../benchmarks/types";
 import type { Db } from "../db/client";
+import type { SciAssumptions } from "../sci/sci";
 
 /** Claims a queued (or stalled running) submission for a worker; returns false when it is already final. */
 export async function markRunning(db: Db, submissionId: string, workerId: string): Promise<boolean> {
@@ -45,7 +48,8 @@ type ResultColumnSource = Pick<
 > & { meter: string; hardware: { id: string } };
 
 /** A Result row: the columns boards sort and filter by, each derived from the result stored beside them. */
-export function resultColumns(submissionId: string, result: ResultColumnSource) {
+export function resultColumns(submissionId: string, result: ResultColumnSource, sci: SciAssumptions | null = null) {
+  const task = findTask(result.task);
   return {
     submissionId,
     taskId: result.task,
@@ -65,15 +69,19 @@ export function resultColumns(submissionId: string, result: ResultColumnSource) 
     precision: result.precision,
     onnxruntimeOnly: result.onnxruntimeOperators.length > 0,
     latencyP50Ms: result.latencyP50Ms,
+    // Of the catalogue this worker runs with, which is the one that loaded (and hash-checked) the test set.
+    datasetManifestSha256: task ? datasetManifestSha256(task.dataset) : null,
+    sciAssumptions: sci ?? undefined,
     payload: JSON.parse(JSON.stringify(result)),
   };
 }
 
 /** Stores the result and finishes the submission in one transaction, so a result never exists half-written. */
-export async function recordSuccess(db: Db, submissionId: string, result: BenchmarkResult): Promise<void> {
+/** `sci`: the worker's SCI assumptions, kept with the result so its carbon conversion never moves either. */
+export async function recordSuccess(db: Db, submissionId: string, result: BenchmarkResult, sci: SciAssumptions | null = null): Promise<void> {
   await upsertHardwareProfile(db, result.hardware);
   await db.$transaction([
-    db.result.upsert({ where: { submissionId }, update: {}, create: resultColumns(submissionId, result) }),
+    db.result.upsert({ where: { submissionId }, update: {}, create: resultColumns(submissionId, result, sci) }),
     db.submission.update({
       where: { id: submissionId },
       data: { status: "SUCCEEDED", progress: 100, phase: "done", finishedAt: new Date(), error: null, errorCode: null },

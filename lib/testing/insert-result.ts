@@ -3,6 +3,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Precision } from "../../benchmarks/onnx/precision";
 import type { Db } from "../db/client";
+import type { SciAssumptions } from "../sci/sci";
+import type { TrainingEmissions } from "../training/training-emissions";
 import { resultColumns } from "../submissions/record-result";
 
 export interface InsertResultInput {
@@ -34,16 +36,30 @@ export interface InsertResultInput {
   precision?: Precision;
   /** com.microsoft operators the model uses; none by default. */
   onnxruntimeOperators?: string[];
+  /** The worker's SCI assumptions; none stored by default (as for results written before workers stored them). */
+  sci?: SciAssumptions;
+  /** Training figures reported with the submission. */
+  trainingEmissions?: TrainingEmissions;
 }
 
 export const TEST_HARDWARE_ID = "0000feedbeef0001";
 
+const testProfile = (id: string, cpuModel: string, meter: string) => ({
+  id,
+  cpuModel,
+  cores: 4,
+  threads: 8,
+  ramBytes: 16e9,
+  os: "linux",
+  arch: "x64",
+  nodeVersion: "v20.0.0",
+  onnxruntimeVersion: "1.30.0",
+  intraOpThreads: 1,
+  meter,
+});
+
 export async function ensureHardwareProfile(db: Db, id = TEST_HARDWARE_ID, cpuModel = "Test CPU 9000", meter = "estimate"): Promise<void> {
-  await db.hardwareProfile.upsert({
-    where: { id },
-    update: {},
-    create: { id, cpuModel, cores: 4, threads: 8, ramBytes: 16e9, os: "linux", arch: "x64", nodeVersion: "v20.0.0", onnxruntimeVersion: "1.30.0", intraOpThreads: 1, meter },
-  });
+  await db.hardwareProfile.upsert({ where: { id }, update: {}, create: testProfile(id, cpuModel, meter) });
 }
 
 /** Per-window figures around the median, ±3 %, so a drawn spread is visible. */
@@ -57,7 +73,7 @@ function windows(energyPerInferenceJ: number) {
   );
 }
 
-export function fakePayload(input: InsertResultInput & { hardwareProfileId: string; meter: string; fileBytes: number; sha256: string }) {
+export function fakePayload(input: InsertResultInput & { hardwareProfileId: string; meter: string; fileBytes: number; sha256?: string }) {
   const e = input.energyPerInferenceJ;
   const estimated = input.meter === "estimate";
   const ci95J = input.energyCi95J ?? [e * 0.97, e * 1.03];
@@ -100,15 +116,14 @@ export function fakePayload(input: InsertResultInput & { hardwareProfileId: stri
     windows: windows(e),
     intraOpThreads: 1,
     onnxruntimeVersion: "1.30.0",
-    hardware: { id: input.hardwareProfileId, meter: input.meter },
+    hardware: testProfile(input.hardwareProfileId, input.cpuModel ?? "Test CPU 9000", input.meter),
     startedAt: (input.createdAt ?? new Date()).toISOString(),
     finishedAt: (input.createdAt ?? new Date()).toISOString(),
-    sha256: input.sha256,
   };
 }
 
 /** Inserts everything a result needs (reusing the user, model and profile when they exist). */
-export async function insertResult(db: Db, input: InsertResultInput): Promise<{ modelId: string; submissionId: string; sha256: string }> {
+export async function insertResult(db: Db, input: InsertResultInput): Promise<{ modelId: string; submissionId: string; resultId: string; sha256: string }> {
   const hardwareProfileId = input.hardwareProfileId ?? TEST_HARDWARE_ID;
   const meter = input.meter ?? "estimate";
   await ensureHardwareProfile(db, hardwareProfileId, input.cpuModel, meter);
@@ -143,9 +158,10 @@ export async function insertResult(db: Db, input: InsertResultInput): Promise<{ 
       createdAt,
       startedAt: createdAt,
       finishedAt: createdAt,
+      trainingEmissions: input.trainingEmissions,
     },
   });
   const payload = fakePayload({ ...input, hardwareProfileId, meter, fileBytes: bytes.byteLength, sha256 });
-  await db.result.create({ data: { ...resultColumns(submission.id, payload), createdAt } });
-  return { modelId: model.id, submissionId: submission.id, sha256 };
+  const result = await db.result.create({ data: { ...resultColumns(submission.id, payload, input.sci ?? null), createdAt }, select: { id: true } });
+  return { modelId: model.id, submissionId: submission.id, resultId: result.id, sha256 };
 }

@@ -76,7 +76,7 @@ describe("GET /badge/:slug/:task.svg", () => {
     for (const [s, t] of [
       ["no-such-model-here", "mnist.svg"],
       [slug, "no-such-task.svg"],
-      [slug, "mnist.png"],
+      [slug, "mnist.gif"],
       ["<script>alert(1)</script>", "mnist.svg"],
     ]) {
       const response = await svg(s, t);

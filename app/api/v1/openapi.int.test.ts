@@ -67,12 +67,18 @@ describe("the API answers as its OpenAPI document says", () => {
     await call(post, "/api/v1/submissions", form({ model: slug, task: "mnist" }, file, other), 403);
 
     let view = (await call("GET /api/v1/submissions/{id}", `/api/v1/submissions/${id}`)).body as { status: string; rank: unknown; badge: unknown };
-    expect(view).toMatchObject({ rank: null, badge: null });
+    expect(view).toMatchObject({ rank: null, badge: null, resultId: null });
     for (let i = 0; i < 600 && ["queued", "running"].includes(view.status); i++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       view = (await call("GET /api/v1/submissions/{id}", `/api/v1/submissions/${id}`)).body as typeof view;
     }
     expect(view).toMatchObject({ status: "succeeded", rank: { position: expect.any(Number) }, badge: { markdown: expect.stringContaining(slug) } });
+    const { resultId } = view as unknown as { resultId: string };
+    const permanent = await call("GET /api/v1/results/{id}", `/api/v1/results/${resultId}`);
+    expect(permanent.body).toMatchObject({ id: resultId, submissionId: id, standing: "current", model: { slug }, sci: { assumptionsRecorded: true } });
+    await call("GET /api/v1/results/{id}", "/api/v1/results/no-such-result", {}, 404);
+    expect((await call("GET /api/v1/results.csv", "/api/v1/results.csv")).body).toContain(resultId);
+    expect((await call("GET /api/v1/results.jsonl", "/api/v1/results.jsonl")).body).toContain(`"result_id":"${resultId}"`);
     await call("GET /api/v1/submissions/{id}", "/api/v1/submissions/no-such-id", {}, 404);
 
     const board = await call("GET /api/v1/leaderboard", "/api/v1/leaderboard?task=mnist");

@@ -1,6 +1,6 @@
 // A model's badge for one task, with the snippets to paste into a README or a paper, each with a copy button.
 import { CopyButton } from "@/app/_components/copy-button";
-import { badgeSnippets, badgeUrls } from "@/lib/badges/snippets";
+import { badgeSnippets, badgeUrls, imageUrl } from "@/lib/badges/snippets";
 
 export function BadgePanel({ baseUrl, slug, taskId, message }: { baseUrl: string; slug: string; taskId: string; message: string }) {
   const urls = badgeUrls({ baseUrl, slug, taskId });
@@ -22,7 +22,8 @@ export function BadgePanel({ baseUrl, slug, taskId, message }: { baseUrl: string
         ))}
       </ul>
       <p className="text-xs text-slate-500">
-        Styles: add <code>?style=flat-square</code>, <code>for-the-badge</code> or <code>plastic</code>. Shields.io:{" "}
+        Also as <a href={imageUrl(baseUrl, "badge", slug, taskId, "png")}>PNG</a> and <a href={imageUrl(baseUrl, "badge", slug, taskId, "pdf")}>PDF</a>;
+        add <code>?result=&lt;id&gt;</code> to pin one result. Styles: add <code>?style=flat-square</code>, <code>for-the-badge</code> or <code>plastic</code>. Shields.io:{" "}
         <code className="break-all">https://img.shields.io/endpoint?url={encodeURIComponent(urls.endpoint)}</code>
       </p>
     </div>

@@ -13,6 +13,7 @@ import { getModel, type ModelLookup } from "@/lib/models/get-model";
 import { ModelControls } from "./_owner/model-controls";
 import { OwnerScope } from "./_owner/owner-scope";
 import { BadgePanel } from "./badge-panel";
+import { LabelPanel } from "./label-panel";
 import { ResultCard } from "./result-card";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +44,13 @@ export default async function ModelPage({ params }: Props) {
   const grid = { gridGPerKwh: env.FRUGAL_GRID_G_PER_KWH, wueLPerKwh: env.FRUGAL_WUE_L_PER_KWH };
   const baseUrl = await siteBaseUrl();
   const db = getDb();
-  const badges = await Promise.all(model.tasks.map(async (t) => ({ taskId: t.taskId, content: badgeContent(await getBadgeFacts(db, model.slug, t.taskId)) })));
+  const badges = await Promise.all(
+    model.tasks.map(async (t) => {
+      const facts = await getBadgeFacts(db, model.slug, t.taskId);
+      const shown = facts.kind === "result" ? t.boards.flatMap((b) => b.results).find((r) => r.resultId === facts.resultId) : undefined;
+      return { taskId: t.taskId, taskTitle: t.taskTitle, content: badgeContent(facts), shown };
+    }),
+  );
 
   const editable = { slug: model.slug, name: model.name, description: model.description, paperUrl: model.paperUrl, codeUrl: model.codeUrl, licence: model.licence };
 
@@ -108,7 +115,7 @@ export default async function ModelPage({ params }: Props) {
 
       {badges.length > 0 ? (
         <section className="space-y-4">
-          <h2 className="text-lg font-semibold">Badges</h2>
+          <h2 className="text-lg font-semibold">Badges, labels and citation</h2>
           <p className="text-sm text-slate-600 dark:text-slate-300">
             Each badge shows the latest result on the task&apos;s main board and follows re-benchmarks; it keeps working if the model is renamed.
           </p>
@@ -117,6 +124,11 @@ export default async function ModelPage({ params }: Props) {
               <BadgePanel key={b.taskId} baseUrl={baseUrl} slug={model.slug} taskId={b.taskId} message={b.content.message} />
             ))}
           </div>
+          {badges.map((b) =>
+            b.shown ? (
+              <LabelPanel key={b.taskId} baseUrl={baseUrl} model={{ slug: model.slug, name: model.name }} task={{ id: b.taskId, title: b.taskTitle }} result={b.shown} />
+            ) : null,
+          )}
         </section>
       ) : null}
 

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { EnergyClassChip, MeterLabel } from "@/app/_components/grades";
 import { PrecisionLabel } from "@/app/_components/model-format";
+import { SciPanel } from "@/app/_components/sci-panel";
+import { TrainingPanel } from "@/app/_components/training-panel";
 import { formatBytes, formatCount, formatDateTime, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
 import type { ModelBoardResults } from "@/lib/models/get-model";
 import { WithdrawButton } from "./_owner/withdraw-button";
@@ -36,7 +38,7 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
         <p className="text-xs text-slate-500">
           {latest.status === "withdrawn" ? <strong className="text-red-700 dark:text-red-400">withdrawn · </strong> : null}
           {formatDateTime(latest.createdAt)} · harness {latest.harnessVersion} · profile <code>{board.hardwareProfileId}</code> ·{" "}
-          <Link href={`/submissions/${latest.submissionId}`}>submission</Link>
+          <Link href={`/submissions/${latest.submissionId}`}>submission</Link> · <Link href={`/results/${latest.resultId}`}>permanent result page</Link>
         </p>
         {latest.status === "succeeded" ? <WithdrawButton submissionId={latest.submissionId} /> : null}
       </header>
@@ -91,6 +93,8 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
         defaultGridGPerKwh={grid.gridGPerKwh}
         defaultWueLPerKwh={grid.wueLPerKwh}
       />
+      <SciPanel sci={latest.sci} />
+      <TrainingPanel training={latest.trainingEmissions} energyPerInferenceJ={latest.energyPerInferenceJ} sciPerInferenceG={latest.sci?.perInferenceG ?? null} />
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600 dark:text-slate-300">Raw result (JSON)</summary>
         <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs dark:bg-slate-900" data-testid="raw-result">
@@ -114,7 +118,7 @@ export function ResultCard({ board, grid }: { board: ModelBoardResults; grid: { 
               {earlier.map((r) => (
                 <tr key={r.submissionId} className="num">
                   <td className="pr-4">
-                    <Link href={`/submissions/${r.submissionId}`}>{formatDateTime(r.createdAt)}</Link>
+                    <Link href={`/results/${r.resultId}`}>{formatDateTime(r.createdAt)}</Link>
                     {r.status === "withdrawn" ? " (withdrawn)" : <WithdrawButton submissionId={r.submissionId} />}
                   </td>
                   <td className="pr-4">{formatPercent(r.accuracy)}</td>

@@ -34,6 +34,7 @@ export function buildOpenApiDocument(operations: ApiOperations = API_OPERATIONS)
         { name: "boards", description: "Ranked boards per task, hardware profile and meter." },
         { name: "models", description: "A model's results and history." },
         { name: "badges", description: "Badges for papers and READMEs." },
+        { name: "results", description: "Permanent, citable results and the open data export." },
         { name: "tasks", description: "The tasks and their input/output contracts." },
         { name: "meta", description: "Health and this document." },
       ],

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { zBenchmarkResult, zEnergyWindow } from "../../../benchmarks/harness/result-schema";
 import { PRECISIONS } from "../../../benchmarks/onnx/precision";
 import type { ModelView } from "../../models/get-model";
+import { zTrainingEmissions } from "../../training/training-emissions";
+import { zResultSci } from "./sci";
 import { zEnergyClass, zHardwareProfileId, zIsoDateTime, zMeter } from "./common";
 
 export const zModelSlug = z.string().meta({
@@ -12,6 +14,7 @@ export const zModelSlug = z.string().meta({
 
 const zModelResult = z
   .object({
+    resultId: z.string().meta({ description: "The permanent result: GET /api/v1/results/{id}." }),
     submissionId: z.string(),
     taskId: z.string(),
     status: z.enum(["succeeded", "withdrawn"]),
@@ -41,6 +44,8 @@ const zModelResult = z
     onnxruntimeOnly: z.boolean(),
     latencyP50Ms: z.number(),
     energyClass: zEnergyClass.nullable(),
+    sci: zResultSci.nullable(),
+    trainingEmissions: zTrainingEmissions.nullable().meta({ description: "Reported by the submitter with this submission; never measured, never ranked." }),
     windows: z.array(zEnergyWindow),
     // The full stored result, as the harness wrote it (no .meta() here: a copy would not refer to the component).
     raw: zBenchmarkResult,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { zBenchmarkResult } from "../../../benchmarks/harness/result-schema";
 import { zSubmissionInput } from "../../submissions/create-submission";
 import type { SubmissionView } from "../../submissions/get-submission";
+import { TRAINING_TYPES, zTrainingEmissions } from "../../training/training-emissions";
 import { zHardwareProfileId, zIsoDateTime, zMeter } from "./common";
 
 export const zSubmissionStatus = z
@@ -23,6 +24,14 @@ export const zSubmissionForm = zSubmissionInput
     task: zSubmissionInput.shape.task.meta({ description: "A task id from GET /api/v1/tasks.", examples: ["mnist"] }),
     name: zSubmissionInput.shape.name.meta({ description: "Display name of a new model (default: the model name)." }),
     description: zSubmissionInput.shape.description.meta({ description: "Description of a new model." }),
+    trainingEmissions: z.file().optional().meta({ description: "Training emissions as reported: the emissions.csv CodeCarbon wrote (runs are summed)." }),
+    trainingEnergyKwh: z.string().optional().meta({ description: "Training energy, kWh (reported; overrides the file's)." }),
+    trainingEmissionsKg: z.string().optional().meta({ description: "Training emissions, kg CO₂e (reported; overrides the file's)." }),
+    trainingHardware: z.string().optional().meta({ description: "Hardware the model was trained on." }),
+    trainingDurationS: z.string().optional().meta({ description: "Training duration, s." }),
+    trainingLocation: z.string().optional().meta({ description: "Where it was trained (country, region or cloud region)." }),
+    trainingType: z.enum(TRAINING_TYPES).optional(),
+    trainingSource: z.string().optional().meta({ description: "Where the figures come from (default: the file's CodeCarbon version, else “reported by the submitter”)." }),
   })
   .meta({ id: "SubmissionForm" });
 
@@ -81,6 +90,10 @@ export const zSubmissionView = z
     startedAt: zIsoDateTime.nullable(),
     finishedAt: zIsoDateTime.nullable(),
     result: zBenchmarkResult.nullable(),
+    trainingEmissions: zTrainingEmissions
+      .nullable()
+      .meta({ description: "Training energy / emissions as the submitter reported them: never measured here, never ranked." }),
+    resultId: z.string().nullable().meta({ description: "The permanent result's id once measured: GET /api/v1/results/{id}, page /results/{id}." }),
     rank: zSubmissionRank.nullable().meta({
       description: "Succeeded only: the rank on the result's board; null otherwise, or when a newer result of the model replaced it.",
     }),

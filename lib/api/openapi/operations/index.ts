@@ -3,11 +3,13 @@
 import { accountOperations } from "./accounts";
 import { moderationOperations } from "./moderation";
 import { readingOperations } from "./reading";
+import { resultOperations } from "./results";
 import { submissionOperations } from "./submissions";
 import type { ApiOperations } from "./types";
 
 export const API_OPERATIONS: ApiOperations = {
   ...readingOperations,
+  ...resultOperations,
   ...submissionOperations,
   ...moderationOperations,
   ...accountOperations,

@@ -93,11 +93,17 @@ export const readingOperations: ApiOperations = {
       "shields schema, so shields shows it.",
     tags: ["badges"],
     security: PUBLIC,
-    requestParams: { path: z.object({ slug: zModelSlug, task: zTaskId }), header: ifNoneMatch },
+    requestParams: {
+      path: z.object({ slug: zModelSlug, task: zTaskId }),
+      query: z.object({
+        result: z.string().optional().meta({ description: "Pin one result (its id): the badge then never changes, except to say “withdrawn”." }),
+      }),
+      header: ifNoneMatch,
+    },
     responses: {
       200: { description: "The badge: accuracy, µJ per inference and energy class (or pending / withdrawn).", content: json(zShieldsEndpoint) },
       304: notModified,
-      404: { description: "No such model or task, or no result yet: a grey “not found” badge.", content: json(zShieldsEndpoint) },
+      404: { description: "No such model or task (or pinned result of it), or no result yet: a grey “not found” badge.", content: json(zShieldsEndpoint) },
       503: { description: "A failure of ours: a grey “unavailable” badge.", content: json(zShieldsEndpoint) },
     },
   },
