@@ -38,7 +38,7 @@ export interface ExportRow {
   measured_at: string;
 }
 
-type Payload = { energyCi95J?: unknown; numericFormat?: unknown; onnxruntimeVersion?: unknown; intraOpThreads?: unknown };
+type Payload = { energyCi95J?: unknown; onnxruntimeVersion?: unknown; intraOpThreads?: unknown };
 
 /** Pages of export rows, oldest id first; `afterId` resumes after a page. */
 export async function* exportRows(db: Db, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportRow[]> {
@@ -70,7 +70,7 @@ export async function* exportRows(db: Db, pageSize = EXPORT_PAGE_SIZE): AsyncGen
         estimated: row.estimated,
         harness_version: row.harnessVersion,
         onnxruntime_version: typeof raw.onnxruntimeVersion === "string" ? raw.onnxruntimeVersion : row.hardwareProfile.onnxruntimeVersion,
-        precision: typeof raw.numericFormat === "string" ? raw.numericFormat : null,
+        precision: row.precision,
         accuracy: row.accuracy,
         macro_f1: row.macroF1,
         energy_per_inference_j: row.energyPerInferenceJ,

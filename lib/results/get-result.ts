@@ -7,6 +7,7 @@ import { findTask } from "../../benchmarks/tasks/catalog";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { energyClassOf, type EnergyClass } from "../leaderboard/grades";
+import { PRECISION_LABELS, readPrecision } from "../leaderboard/model-format";
 import { sciOfResult, type ResultSci } from "../sci/sci-of-result";
 
 export const RESULT_STANDINGS = ["current", "superseded", "withdrawn"] as const;
@@ -74,7 +75,7 @@ export async function getResult(db: Db, id: string, opts: { includeHidden?: bool
   const task = findTask(row.taskId);
   const raw = row.payload as unknown as BenchmarkResult;
   const { createdAt: _created, ...hardware } = row.hardwareProfile;
-  const numericFormat = (raw as { numericFormat?: unknown }).numericFormat;
+  const precision = readPrecision(row.precision);
   return {
     id: row.id,
     submissionId: row.submissionId,
@@ -98,7 +99,7 @@ export async function getResult(db: Db, id: string, opts: { includeHidden?: bool
     estimated: row.estimated,
     harnessVersion: row.harnessVersion,
     onnxruntimeVersion: typeof raw?.onnxruntimeVersion === "string" ? raw.onnxruntimeVersion : hardware.onnxruntimeVersion,
-    numericFormat: typeof numericFormat === "string" ? numericFormat : null,
+    numericFormat: precision ? PRECISION_LABELS[precision] : null,
     artifactSha256: row.submission.artifactSha256,
     datasetManifestSha256: row.datasetManifestSha256,
     hardware: { ...hardware, meter: hardware.meter as HardwareProfile["meter"] },
