@@ -8,7 +8,7 @@ export const USAGE = `Usage: frugalboard bench MODEL.onnx --task TASK [options]
 Options:
   --task ID              task whose contract and test set to use (e.g. mnist)
   --json                 print the full result object (the API's shape) instead of a summary
-  --windows N            energy windows per scenario (default 8; offline ones spread over up to 4 processes)
+  --windows N            offline energy windows (default 8, spread over up to 4 processes; single-stream: 5 at most)
   --batch N              measure offline at batch N instead of probing 1, 4, 16, 64, 256 for the cheapest
   --window-s S           minimum seconds per window (default 2 with estimate, 10 with rapl)
   --threads N            onnxruntime intra-op threads (default 1)

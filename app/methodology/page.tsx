@@ -99,7 +99,7 @@ export default function MethodologyPage() {
             would otherwise inflate it), and it is subtracted from every window.
           </li>
           <li>
-            <strong>Energy windows</strong>: {F.windows} windows per scenario, each repeating whole passes over the test set until at least{" "}
+            <strong>Energy windows</strong>: {F.windows} offline windows and {F.singleStreamWindows} single-stream ones, each repeating whole passes over the test set until at least{" "}
             {windowS} have passed. The offline windows are spread over {F.windowProcesses} processes, two each (every one loads the model,
             warms up and takes its own idle baseline): a process keeps a speed of its own for its whole life, from where its memory landed
             (measured: one model in six processes taking turns differed by up to 15 %), which windows of one process can neither see nor

@@ -5,7 +5,7 @@ import { DEFAULTS, resolveSettings } from "./defaults";
 describe("harness settings", () => {
   it("uses the defaults with an empty environment", () => {
     const settings = resolveSettings({}, { FRUGAL_METER: "estimate" });
-    expect(settings).toMatchObject({ windows: 8, maxWindows: 16, windowProcesses: 4, batchProbeS: 2, offlineBatchSize: undefined, windowS: 2, idleS: 1, intraOpThreads: 1, timeLimitS: 600, memoryLimitMb: 2048, cvLimit: 0.05 });
+    expect(settings).toMatchObject({ windows: 8, maxWindows: 16, singleStreamWindows: 5, singleStreamMaxWindows: 10, windowProcesses: 4, batchProbeS: 2, offlineBatchSize: undefined, windowS: 2, idleS: 1, intraOpThreads: 1, timeLimitS: 600, memoryLimitMb: 2048, cvLimit: 0.05 });
     expect(settings).toMatchObject({ meter: "estimate", floorWindows: DEFAULTS.floorWindows, floorWindowS: 1, cpuTdpW: undefined });
     expect(DEFAULTS.windowS).toEqual({ estimate: 2, rapl: 10 });
   });

@@ -8,6 +8,11 @@ export { HarnessConfigError, parseHarnessEnv, type Env } from "./env";
 export const DEFAULTS = {
   windows: 8,
   maxWindows: 16,
+  /**
+   * Single-stream windows (and twice as many at most): it is shown beside the result, not ranked, so it gets the
+   * protocol's earlier five rather than the offline scenario's eight.
+   */
+  singleStreamWindows: 5,
   /** The offline windows are spread over this many processes, two windows each (offline-windows.ts). */
   windowProcesses: 4,
   /** Seconds per window by meter: a counter that ticks every ~1 ms needs longer windows than a CPU-time model. */
@@ -28,6 +33,8 @@ export const DEFAULTS = {
 export interface HarnessSettings {
   windows: number;
   maxWindows: number;
+  singleStreamWindows: number;
+  singleStreamMaxWindows: number;
   windowS: number;
   idleS: number;
   batchProbeS: number;
@@ -67,6 +74,8 @@ export function resolveSettings(options: Partial<BenchmarkOptions>, env: Env = p
     windows,
     // A run asked for more windows than the cap gets them all, and no more.
     maxWindows: Math.max(windows, checkOption("maxWindows", options.maxWindows ?? DEFAULTS.maxWindows, true)),
+    singleStreamWindows: Math.min(windows, DEFAULTS.singleStreamWindows),
+    singleStreamMaxWindows: Math.min(Math.max(windows, checkOption("maxWindows", options.maxWindows ?? DEFAULTS.maxWindows, true)), 2 * DEFAULTS.singleStreamWindows),
     windowS,
     idleS: checkOption("idleS", options.idleS ?? fromEnv.FRUGAL_IDLE_S ?? DEFAULTS.idleS, false),
     offlineBatchSize: options.offlineBatchSize === undefined ? undefined : checkOption("offlineBatchSize", options.offlineBatchSize, true),

@@ -40,13 +40,15 @@ export async function measureScenario(
   const windows: EnergyWindow[] = [];
   let peakWindowRssBytes = 0;
   const perInference = () => windows.map((w) => w.energyPerInferenceJ);
+  // Offline windows are measured by offline-windows.ts; this loop serves single-stream, with its own counts.
+  const [wanted, cap] = scenario === "single-stream" ? [settings.singleStreamWindows, settings.singleStreamMaxWindows] : [settings.windows, settings.maxWindows];
   const wantMore = () =>
-    windows.length < settings.windows || (windows.length < settings.maxWindows && summariseWindows(perInference(), settings.cvLimit).unstable);
+    windows.length < wanted || (windows.length < cap && summariseWindows(perInference(), settings.cvLimit).unstable);
   while (wantMore()) {
     const { window } = await child.request({ type: "window", scenario, windowS: settings.windowS }, "window");
     windows.push(toEnergyWindow(window, windows.length, idlePowerW));
     peakWindowRssBytes = Math.max(peakWindowRssBytes, window.peakRssBytes);
-    onWindow(Math.min(1, windows.length / settings.windows)); // extra windows hold the bar at the phase's end
+    onWindow(Math.min(1, windows.length / wanted)); // extra windows hold the bar at the phase's end
   }
   const summary = summariseWindows(perInference(), settings.cvLimit);
   const sum = (pick: (w: EnergyWindow) => number) => windows.reduce((total, w) => total + pick(w), 0);

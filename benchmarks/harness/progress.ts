@@ -9,11 +9,13 @@ const ORDER: Phase[] = ["validate", "batch", "load", "warmup", "accuracy", "idle
 /** Rough seconds per phase: fixed costs seen on a small model, and what the settings ask of the timed phases. */
 function expectedSeconds(settings: HarnessSettings): Record<Phase, number> {
   // each scenario's windows, and the untimed warm-up window before the first (child-bench.ts)
-  const windowsS = settings.windows * settings.windowS + Math.min(settings.windowS, 0.5);
+  const warmS = Math.min(settings.windowS, 0.5);
+  const windowsS = settings.windows * settings.windowS + warmS;
+  const singleStreamS = settings.singleStreamWindows * settings.windowS + warmS;
   const floorS = settings.floorWindows * settings.floorWindowS;
   // each extra offline process loads, warms up and takes its own idle baseline (offline-windows.ts)
   const extraProcessesS = (offlineProcesses(settings) - 1) * (1.5 + 0.2 + settings.idleS);
-  return { validate: 0.2, batch: 3, load: 1.5, warmup: 0.2, accuracy: 0.5, idle: settings.idleS, offline: windowsS + extraProcessesS, "single-stream": windowsS, floor: floorS };
+  return { validate: 0.2, batch: 3, load: 1.5, warmup: 0.2, accuracy: 0.5, idle: settings.idleS, offline: windowsS + extraProcessesS, "single-stream": singleStreamS, floor: floorS };
 }
 
 export interface ProgressTracker {

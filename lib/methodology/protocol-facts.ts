@@ -20,6 +20,7 @@ export const PROTOCOL_FACTS = {
   idleS: DEFAULTS.idleS,
   probeBatches: [...PROBE_BATCHES],
   windowProcesses: DEFAULTS.windowProcesses,
+  singleStreamWindows: DEFAULTS.singleStreamWindows,
   batchProbeS: DEFAULTS.batchProbeS,
   batchTieTolerance: BATCH_TIE_TOLERANCE,
   intraOpThreads: DEFAULTS.intraOpThreads,
