@@ -75,7 +75,7 @@ describe("GET /api/v1/results.csv and .jsonl", () => {
     // The formula-looking name starts with an apostrophe and is quoted (it holds a comma and quotes).
     expect(row).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(row).toContain(`,${slug},`);
-    expect(row).toContain(",mnist,0000feedbeef0001,Test CPU 9000,1,8,estimate,true,1.0.0,1.30.0,,0.97,");
+    expect(row).toContain(",mnist,0000feedbeef0001,Test CPU 9000,1,8,estimate,true,1.0.0,1.30.0,fp32,0.97,"); // precision: the detected format
     expect(csv).not.toContain(withdrawn.resultId);
     expect(csv).not.toContain(hidden.resultId);
 
