@@ -1,4 +1,5 @@
-// npm run bench:repeat [-- MODEL… --task T --runs N --busy-runs N --no-busy --twins] — does the published figure repeat?
+// npm run bench:repeat [-- MODEL… --task T --runs N --busy-runs N --no-busy --twins --twin-runs N] — does the published
+// figure repeat?
 // Each model (a baseline slug, or a .onnx path with --task; default: one baseline per task) is benchmarked N times
 // in a row with the default protocol, exactly as the worker does (runBenchmark). Then, unless --no-busy, a second
 // series runs while a CPU-busy neighbour process spins on the other core. Per model and series it prints:
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
       "busy-runs": { type: "string" },
       "no-busy": { type: "boolean", default: false },
       twins: { type: "boolean", default: false },
+      "twin-runs": { type: "string", default: "3" },
     },
   });
   if (!process.env.FRUGAL_DATASET_MIRROR && existsSync(SHARED_MIRROR)) process.env.FRUGAL_DATASET_MIRROR = SHARED_MIRROR;
@@ -166,7 +168,7 @@ async function main(): Promise<void> {
   const idle = new Map<string, Run[]>();
   for (const model of models) idle.set(model.label, await series(model, runs, "idle"));
   const idleMedians = report("idle", idle);
-  if (values.twins) await twins(runs, idle);
+  if (values.twins) await twins(Number(values["twin-runs"]), idle);
 
   if (!values["no-busy"]) {
     const neighbour = startNeighbour();
