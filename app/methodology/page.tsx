@@ -311,7 +311,12 @@ export default function MethodologyPage() {
             core, frequency changes), and CPU time per inference with it. On the 2-vCPU KVM guest this project is built on, a bare
             onnxruntime loop varied by 2–21 % across 2 s windows (coefficient of variation, median 9 % over 15 baseline models,
             November 2026; <code>npm run bench:harness</code> prints it beside the harness&apos;s own). Results from such machines are often flagged
-            unstable: their median and interval still hold, but a steady figure needs an idle machine.
+            unstable: their median and interval still hold, but a steady figure needs an idle machine. Between runs it is worse: five
+            runs in a row of each task&apos;s reference baseline on that guest, idle, varied by 5.3–11.9 % (CV; December 2026,
+            harness 1.4.0, <code>npm run bench:repeat</code>), as the machine&apos;s speed drifted over minutes. The within-run intervals
+            held the other runs&apos; median in 9 of 25 runs; the published intervals, widened by the spread measured on the other
+            references (±20–33 % there), in 25 of 25. The MNIST CNN and its twin trained with another seed measured 58.8 and
+            57.1 µJ and shared one rank in each of three pairs of runs.
           </li>
           <li>
             Test sets are small and public. Accuracy on them says nothing about robustness or fairness, and a model may have seen them; the
