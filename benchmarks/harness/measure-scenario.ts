@@ -1,7 +1,7 @@
 // The windows of one scenario: K windows, then more (up to the cap) while the CV of the per-window energy per
 // inference is above the limit (DESIGN.md, step 6). The parent decides, the child only measures.
 import { netEnergyJ } from "../meters/meter";
-import { coefficientOfVariation, median, summariseWindows } from "../stats/summary";
+import { coefficientOfVariation, median, summariseWindows, type WindowSummary } from "../stats/summary";
 import type { EnergySummary, EnergyWindow, HarnessFloor, Scenario } from "../types";
 import type { HarnessSettings } from "./defaults";
 import type { LatencySummary, RawWindow } from "./protocol";
@@ -50,7 +50,11 @@ export async function measureScenario(
     peakWindowRssBytes = Math.max(peakWindowRssBytes, window.peakRssBytes);
     onWindow(Math.min(1, windows.length / wanted)); // extra windows hold the bar at the phase's end
   }
-  const summary = summariseWindows(perInference(), settings.cvLimit);
+  return measurementOf(windows, summariseWindows(perInference(), settings.cvLimit), peakWindowRssBytes);
+}
+
+/** A scenario's windows and their summary as one measurement: the energy figures, and the totals of the windows. */
+export function measurementOf(windows: EnergyWindow[], summary: WindowSummary, peakWindowRssBytes: number, processes?: number): ScenarioMeasurement {
   const sum = (pick: (w: EnergyWindow) => number) => windows.reduce((total, w) => total + pick(w), 0);
   const energy: EnergySummary = {
     energyPerInferenceJ: summary.median,
@@ -59,15 +63,9 @@ export async function measureScenario(
     unstable: summary.unstable,
     windows: windows.length,
     grossEnergyPerInferenceJ: median(windows.map(grossPerInference)),
+    ...(processes === undefined ? {} : { processes }),
   };
-  return {
-    windows,
-    energy,
-    inferences: sum((w) => w.inferences),
-    wallS: sum((w) => w.wallS),
-    cpuS: sum((w) => w.cpuS),
-    peakWindowRssBytes,
-  };
+  return { windows, energy, inferences: sum((w) => w.inferences), wallS: sum((w) => w.wallS), cpuS: sum((w) => w.cpuS), peakWindowRssBytes };
 }
 
 const grossPerInference = (w: EnergyWindow) => w.grossEnergyJ / w.inferences;

@@ -3,10 +3,10 @@
 // processes running the same model in turns differed by up to 6 % (MNIST MLP) and 15 % (a 30-feature MLP). One
 // process per run would carry that offset into the figure, and its windows, all alike, would hide it from the
 // interval; several processes average it out and the interval (over their means) shows what is left.
-import type { EnergySummary, EnergyWindow } from "../types";
-import { median, summariseGroupedWindows } from "../stats/summary";
+import type { EnergyWindow } from "../types";
+import { summariseGroupedWindows } from "../stats/summary";
 import type { HarnessSettings } from "./defaults";
-import { toEnergyWindow, type ScenarioMeasurement } from "./measure-scenario";
+import { measurementOf, toEnergyWindow, type ScenarioMeasurement } from "./measure-scenario";
 import type { ChildSupervisor } from "./supervise-child";
 
 /** Windows each process measures: two, so a process's own spread shows beside the others'. */
@@ -73,16 +73,5 @@ export async function measureOffline(
     else await measureIn(first, count, 0);
   }
 
-  const summary = summarise();
-  const energy: EnergySummary = {
-    energyPerInferenceJ: summary.median,
-    ci95J: summary.ci95,
-    cv: summary.cv,
-    unstable: summary.unstable,
-    windows: windows.length,
-    grossEnergyPerInferenceJ: median(windows.map((w) => w.grossEnergyJ / w.inferences)),
-    processes,
-  };
-  const sum = (pick: (w: EnergyWindow) => number) => windows.reduce((total, w) => total + pick(w), 0);
-  return { windows, energy, inferences: sum((w) => w.inferences), wallS: sum((w) => w.wallS), cpuS: sum((w) => w.cpuS), peakWindowRssBytes, processes };
+  return { ...measurementOf(windows, summarise(), peakWindowRssBytes, processes), processes };
 }
