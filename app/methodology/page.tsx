@@ -219,7 +219,8 @@ export default function MethodologyPage() {
             <em>better beyond the uncertainty</em> when its whole interval lies above this one&apos;s: its lower end is above this
             one&apos;s upper end. A result&apos;s rank is 1 + the number of ranked results better beyond the uncertainty, the rule
             Chatbot Arena uses for its leaderboard. Results that share a rank show it as <strong>=3</strong> on the board, in the API,
-            the CSV and the CLI. Ranks can therefore skip (=1, =1, 3) and, because intervals differ in width, a result listed lower can
+            the CSV, the CLI and the badge (which shows the default board&apos;s rank; a badge pinned to one result shows none, since
+            ranks move as others submit). Ranks can therefore skip (=1, =1, 3) and, because intervals differ in width, a result listed lower can
             hold a better rank than one above it; the list itself stays in order of the figures, and the Pareto front uses the
             figures too. Results below the floor are not ranked and do not count.
           </li>

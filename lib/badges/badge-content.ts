@@ -1,4 +1,5 @@
-// What a badge says (DESIGN.md, "Badges"): `frugalboard | mnist 97.9% · 38.2 µJ · A`, coloured by energy class.
+// What a badge says (DESIGN.md, "Badges"): `frugalboard | mnist 97.9% · 38.2 µJ · A · rank =3`, coloured by energy
+// class. The rank is the default board's, with its tie mark; absent for a pinned result or one below the floor.
 // An estimated energy says so (DESIGN.md: estimates are shown as such everywhere).
 import { formatMicrojoules } from "../format";
 import { ENERGY_CLASS_COLOURS, type EnergyClass } from "../leaderboard/grades";
@@ -7,7 +8,7 @@ export const BADGE_LABEL = "frugalboard";
 export const GREY = "9f9f9f";
 
 export type BadgeFacts =
-  | { kind: "result"; resultId: string; taskId: string; accuracy: number; energyPerInferenceJ: number; energyClass: EnergyClass; estimated: boolean }
+  | { kind: "result"; resultId: string; taskId: string; accuracy: number; energyPerInferenceJ: number; energyClass: EnergyClass; estimated: boolean; rank: string | null }
   | { kind: "withdrawn"; taskId: string }
   | { kind: "pending"; taskId: string }
   | { kind: "not_found" }
@@ -30,7 +31,7 @@ export function badgeContent(facts: BadgeFacts): BadgeContent {
       const energy = `${formatMicrojoules(facts.energyPerInferenceJ)}${facts.estimated ? " (est.)" : ""}`;
       return {
         label: BADGE_LABEL,
-        message: `${facts.taskId} ${accuracy} · ${energy} · ${facts.energyClass}`,
+        message: `${facts.taskId} ${accuracy} · ${energy} · ${facts.energyClass}${facts.rank ? ` · rank ${facts.rank}` : ""}`,
         color: ENERGY_CLASS_COLOURS[facts.energyClass].slice(1),
         isError: false,
       };

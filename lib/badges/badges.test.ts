@@ -4,12 +4,17 @@ import { shieldsEndpoint } from "./endpoint-json";
 import { parseBadgeStyle, renderBadgeSvg } from "./render-badge";
 import { badgeSnippets, escapeLatex } from "./snippets";
 
-const result = { kind: "result", resultId: "r1", taskId: "mnist", accuracy: 0.9791, energyPerInferenceJ: 38.24e-6, energyClass: "E", estimated: false } as const;
+const result = { kind: "result", resultId: "r1", taskId: "mnist", accuracy: 0.9791, energyPerInferenceJ: 38.24e-6, energyClass: "E", estimated: false, rank: null } as const;
 
 describe("badge content", () => {
   it("names the task, accuracy, µJ per inference and class, coloured by class", () => {
     expect(badgeContent(result)).toEqual({ label: "frugalboard", message: "mnist 97.9% · 38.2 µJ · E", color: "fdb913", isError: false });
     expect(badgeContent({ ...result, energyClass: "A", energyPerInferenceJ: 0.5e-6 }).color).toBe("00a651");
+  });
+
+  it("adds the board's rank with its tie mark when there is one", () => {
+    expect(badgeContent({ ...result, rank: "=3" }).message).toBe("mnist 97.9% · 38.2 µJ · E · rank =3");
+    expect(badgeContent({ ...result, rank: "4" }).message).toBe("mnist 97.9% · 38.2 µJ · E · rank 4");
   });
 
   it("says when the energy is estimated", () => {

@@ -108,6 +108,29 @@ describe("GET /badge/:slug/:task.svg", () => {
     expect(await (await svg(slug, "mnist.svg")).text()).toContain("mnist 96.0% · 0.500 µJ (est.) · A");
   });
 
+  it("shows the default board's rank with its tie mark: twins share one, a pinned badge has none", async () => {
+    const board = { hardwareProfileId: "badge0rank000001", cpuModel: "Rank CPU" };
+    // Enough other models make this profile the default board for mnist, whatever earlier tests stored.
+    const [top] = await listBoardProfiles(db, "mnist");
+    const fillers = Math.max(6, (top?.results ?? 0) + 1);
+    for (let i = 0; i < fillers; i++) await model("badge-rank-filler", [{ taskId: "mnist", accuracy: 0.95, energyPerInferenceJ: 5e-6, ...board }]);
+    const twinA = await model("badge-twin-a", [{ taskId: "mnist", accuracy: 0.98, energyPerInferenceJ: 0.5e-6, energyCi95J: [0.48e-6, 0.53e-6], ...board }]);
+    const twinB = await model("badge-twin-b", [{ taskId: "mnist", accuracy: 0.98, energyPerInferenceJ: 0.52e-6, energyCi95J: [0.5e-6, 0.55e-6], ...board }]);
+    const apart = await model("badge-apart", [{ taskId: "mnist", accuracy: 0.98, energyPerInferenceJ: 2e-6, energyCi95J: [1.9e-6, 2.1e-6], ...board }]);
+    const [defaultBoard] = await listBoardProfiles(db, "mnist");
+    expect(defaultBoard.hardwareProfileId).toBe(board.hardwareProfileId);
+
+    const message = async (slug: string) => ((await (await endpoint(slug, "mnist")).json()) as { message: string }).message;
+    expect(await message(twinA)).toBe("mnist 98.0% · 0.500 µJ (est.) · A · rank =1");
+    expect(await message(twinB)).toBe("mnist 98.0% · 0.520 µJ (est.) · A · rank =1");
+    expect(await message(apart)).toBe("mnist 98.0% · 2.00 µJ (est.) · B · rank 3");
+    expect(await (await svg(twinB, "mnist.svg")).text()).toContain("rank =1");
+
+    const { id } = await db.result.findFirstOrThrow({ where: { submission: { model: { slug: twinA } } } });
+    const pinned = await svg(twinA, "mnist.svg", `?result=${id}`);
+    expect(await pinned.text()).toContain("mnist 98.0% · 0.500 µJ (est.) · A<");
+  });
+
   it("keeps working after a rename: the former slug still draws the badge, and the API redirects", async () => {
     const slug = await model("badge-old", [{ taskId: "mnist", accuracy: 0.97, energyPerInferenceJ: 2e-6 }]);
     const before = await (await svg(slug, "mnist.svg")).text();
