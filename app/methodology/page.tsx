@@ -1,25 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import type { ReactNode } from "react";
-import { listTasks } from "@/benchmarks/tasks/catalog";
 import { formatPercent } from "@/lib/format";
-import { ENERGY_CLASSES, energyClassRange } from "@/lib/leaderboard/grades";
 import { PROTOCOL_FACTS as F } from "@/lib/methodology/protocol-facts";
 import { ASSUMPTION_SOURCES } from "@/lib/models/environment";
+import { BoardsSection } from "./boards-section";
 import { FormatsSection } from "./formats-section";
-import { Section } from "./section";
+import { ProtocolSection } from "./protocol-section";
+import { Formula, Section } from "./section";
 
 export const metadata: Metadata = { title: "Methodology" };
 
-function Formula({ children }: { children: ReactNode }) {
-  return <p className="rounded bg-slate-50 px-3 py-2 font-mono text-sm dark:bg-slate-900">{children}</p>;
-}
-
 export default function MethodologyPage() {
-  const tasks = listTasks();
-  const windowS = Object.entries(F.windowS)
-    .map(([meter, s]) => `${s} s (${meter})`)
-    .join(", ");
   return (
     <article className="max-w-3xl space-y-10 leading-relaxed">
       <header className="space-y-3">
@@ -38,6 +28,7 @@ export default function MethodologyPage() {
             <li><a href="#statistics">Statistics</a></li>
             <li><a href="#boards">Boards, ranking and grades</a></li>
             <li><a href="#environment">Environmental conversions</a></li>
+            <li><a href="#formats">Model formats</a></li>
             <li><a href="#limits">Limits</a></li>
           </ol>
         </nav>
@@ -53,71 +44,7 @@ export default function MethodologyPage() {
         </p>
       </Section>
 
-      <Section id="protocol" title="2. Measurement protocol">
-        <ol className="list-decimal space-y-2 pl-5">
-          <li>
-            <strong>Validation</strong> before anything runs: size limit, the protobuf parses, exactly one input and one output matching the
-            task&apos;s contract (element type and shape, batch dimension free or fixed at 1), operators from the standard ONNX domains only,
-            no external data, no custom-operator libraries. A refusal names the rule that failed ({F.validationRules.join(", ")}).
-          </li>
-          <li>
-            <strong>Isolation</strong>: the model runs in a child process under onnxruntime-node with {F.intraOpThreads} intra-op thread,
-            sequential execution, a wall-clock limit ({F.timeLimitS} s by default) and a resident-memory limit ({F.memoryLimitMb} MB by
-            default; the child&apos;s peak is polled every 20 ms from outside). A worker runs one benchmark at a time.
-          </li>
-          <li>
-            <strong>Loading</strong>: the runtime is first warmed with a null model of the task&apos;s contract, so onnxruntime&apos;s own
-            one-off set-up cost is not charged to the model; the test set and input tensors are loaded; then the model&apos;s session is
-            created and run once (warm-up). Graph inputs that are initializers too (IR&nbsp;&lt;&nbsp;4 files, or{" "}
-            <code>keep_initializers_as_inputs=True</code> exports) are removed from the inputs first, as onnxruntime would otherwise treat
-            the weights as inputs and fold nothing: the MNIST CNN so exported measured 2× the energy and 1.7× the memory of the same weights
-            stored normally. The result records how many were removed, and onnxruntime&apos;s warnings are kept in its log.
-          </li>
-          <li id="batch">
-            <strong>Offline batch</strong>: MLPerf Offline lets the submitter tune the batch; here the harness does it for every model.
-            In a process of its own (so the memory of the largest batches never counts), the batch sizes {F.probeBatches.join(", ")} (no
-            larger than the test set) take turns in 25 ms blocks for {F.batchProbeS} s, and the offline windows run at the one with the
-            least CPU time per sample; sizes within {formatPercent(F.batchTieTolerance, 0)} of it count as equal and the smallest is taken
-            (same cost, less memory). Measured on one thread: the MNIST CNN baseline costs 12.0 µs per sample at batch 64 and 13.0 µs at
-            256, where its activations leave the cache; the MNIST MLP is cheapest at 256. A model whose batch dimension is fixed at 1 is
-            measured at batch 1 and says so on the board and in the CLI.
-          </li>
-          <li>
-            <strong>Memory</strong>: the model&apos;s footprint is the child&apos;s peak resident memory (VmHWM, reset after loading) from
-            creating the session through one pass over the test set, minus its resident memory just before the session was created. File
-            size and parameter count (from the initializers) are shown beside it.
-          </li>
-          <li>
-            <strong>Accuracy</strong>: one pass over the whole test set, at the chosen batch; the outputs&apos; garbage is collected every
-            few calls, so a batch-1 model&apos;s footprint repeats instead of growing with the calls (12.4 to 25.9 MiB over six runs of one
-            such file before). Below the task&apos;s quality floor the result is stored and shown, but
-            not ranked.
-          </li>
-          <li>
-            <strong>Idle baseline</strong>: the meter is read over {F.idleS} s with the child loaded and idle, just before the windows, in
-            five equal slices; the quietest slice is the idle power (work left over from the accuracy pass, such as garbage collection,
-            would otherwise inflate it), and it is subtracted from every window.
-          </li>
-          <li>
-            <strong>Energy windows</strong>: {F.windows} offline windows and {F.singleStreamWindows} single-stream ones, each repeating whole passes over the test set until at least{" "}
-            {windowS} have passed. The offline windows are spread over {F.windowProcesses} processes, two each (every one loads the model,
-            warms up and takes its own idle baseline): a process keeps a speed of its own for its whole life, from where its memory landed
-            (measured: one model in six processes taking turns differed by up to 15 %), which windows of one process can neither see nor
-            average out. Windows are added, up to {F.maxWindows} (offline: in new processes), while the coefficient of variation of the
-            per-window figures is above {formatPercent(F.cvLimit, 0)}; a result still above it is flagged <em>unstable</em> (⚠).
-          </li>
-          <li>
-            <strong>Two scenarios</strong>, as in MLPerf Inference. <em>Offline</em>: the test set in order, in batches of the chosen
-            size (above); energy per sample. Boards rank by this one: it is the model&apos;s own cost, with the runtime&apos;s
-            fixed per-call cost spread over the batch. <em>Single-stream</em>: batch 1; energy per query and latency p50/p90, the cost of
-            serving one request. Beside it, where the result has it, the <em>harness floor</em>: a null model with the task&apos;s contract
-            measured the same way, so a reader sees how much of a query is the runtime&apos;s own cost. A model whose batch dimension is
-            fixed at 1 runs offline at batch 1, and its result says so.
-          </li>
-        </ol>
-        <Formula>per window: net energy (J) = gross energy − idle power × window duration (never below 0)</Formula>
-        <Formula>per window: energy per inference = net energy ÷ samples processed in the window</Formula>
-      </Section>
+      <ProtocolSection />
 
       <Section id="meters" title="3. Meters">
         <p>Each result names the meter that produced it; results of different meters are never ranked together.</p>
@@ -201,84 +128,7 @@ export default function MethodologyPage() {
         </ul>
       </Section>
 
-      <Section id="boards" title="6. Boards, ranking and grades">
-        <p>
-          A board is one task, one scenario (offline), one hardware profile (CPU model, core and thread counts, OS, architecture, Node.js and
-          onnxruntime versions, intra-op threads) and one meter. Each model appears once, with its latest finished result on that board. The
-          default board of a task is the profile with the most results, then the best meter (rapl before estimate).
-        </p>
-        <ul className="list-disc space-y-2 pl-5">
-          <li>
-            <strong>Ranking</strong>: among results at or above the task&apos;s quality floor, not withdrawn, listed by accuracy per joule,
-            ties by accuracy.
-          </li>
-          <li id="ties">
-            <strong>Ties</strong>: a rank claims only what the figures can tell apart. Accuracy on the fixed test set is exact; the
-            uncertainty is the published 95 % interval of the energy per inference, so a result&apos;s accuracy per joule lies in
-            [accuracy ÷ upper energy, accuracy ÷ lower energy] (the point value when a result has no interval). Another result is{" "}
-            <em>better beyond the uncertainty</em> when its whole interval lies above this one&apos;s: its lower end is above this
-            one&apos;s upper end. A result&apos;s rank is 1 + the number of ranked results better beyond the uncertainty, the rule
-            Chatbot Arena uses for its leaderboard. Results that share a rank show it as <strong>=3</strong> on the board, in the API,
-            the CSV, the CLI and the badge (which shows the default board&apos;s rank; a badge pinned to one result shows none, since
-            ranks move as others submit). Ranks can therefore skip (=1, =1, 3) and, because intervals differ in width, a result listed lower can
-            hold a better rank than one above it; the list itself stays in order of the figures, and the Pareto front uses the
-            figures too. Results below the floor are not ranked and do not count.
-          </li>
-          <li>
-            <strong>Pareto front</strong>: a ranked result that no other ranked result beats on both accuracy and energy (at least as good on
-            both and strictly better on one).
-          </li>
-          <li>
-            <strong>Energy class A–G</strong>: absolute and dated per task, from µJ per inference, so a class does not move when others
-            submit. A revision of the bounds gets a new date.
-          </li>
-          <li>
-            <strong>Stars 1–5</strong>: relative to the board, after the AI Energy Score: the range between the board&apos;s cheapest and
-            costliest ranked result is cut into five equal slices, the cheapest slice getting five stars. Unlike the AI Energy Score the
-            slices are equal in <strong>log</strong> energy: boards here span orders of magnitude, and linear slices would put every model but
-            the costliest in the top slice. A board with one energy figure gives five stars.
-          </li>
-        </ul>
-        <div className="overflow-x-auto">
-          <table className="text-sm">
-            <thead>
-              <tr className="text-left text-slate-500">
-                <th className="pr-4 font-medium">Task</th>
-                <th className="pr-4 font-medium">Floor</th>
-                {ENERGY_CLASSES.map((c) => (
-                  <th key={c} className="pr-4 font-medium">
-                    {c}
-                  </th>
-                ))}
-                <th className="pr-4 font-medium">Dated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tasks.map((task) => (
-                <tr key={task.id} className="num">
-                  <td className="pr-4">
-                    <Link href={`/tasks/${task.id}`}>{task.id}</Link>
-                  </td>
-                  <td className="pr-4">{formatPercent(task.qualityFloor, 0)}</td>
-                  {ENERGY_CLASSES.map((c) => (
-                    <td key={c} className="pr-4 whitespace-nowrap">
-                      {energyClassRange(c, task.energyClasses)}
-                    </td>
-                  ))}
-                  <td className="pr-4 whitespace-nowrap">{task.energyClasses.dated}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600 dark:text-slate-300">
-          {tasks.map((task) => (
-            <li key={task.id}>
-              <strong>{task.id}</strong>: floor — {task.qualityFloorReason} Classes — {task.energyClasses.reason}
-            </li>
-          ))}
-        </ul>
-      </Section>
+      <BoardsSection />
 
       <Section id="environment" title="7. Environmental conversions">
         <Formula>energy per million inferences (kWh) = energy per inference (J) × 10⁶ ÷ 3.6 × 10⁶</Formula>

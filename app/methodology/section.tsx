@@ -1,4 +1,4 @@
-// A numbered section of the methodology page, its heading a link to itself.
+// A numbered section of the methodology page, its heading a link to itself; and a formula set apart.
 import type { ReactNode } from "react";
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -12,4 +12,8 @@ export function Section({ id, title, children }: { id: string; title: string; ch
       {children}
     </section>
   );
+}
+
+export function Formula({ children }: { children: ReactNode }) {
+  return <p className="rounded bg-slate-50 px-3 py-2 font-mono text-sm dark:bg-slate-900">{children}</p>;
 }
