@@ -1,6 +1,6 @@
 // "Cite this result": BibTeX and the LaTeX figure of the PDF label, each with a copy button, and the label's
 // three formats. Shown on the result page and, for the current result, on the model page.
-import { CopyButton } from "@/app/_components/copy-button";
+import { SnippetList } from "@/app/_components/snippet-list";
 import { imageUrl } from "@/lib/badges/snippets";
 import { bibtexEntry, latexFigure, type CitationInput } from "@/lib/citations/cite-result";
 import { resultUrl } from "@/lib/results/get-result";
@@ -28,19 +28,7 @@ export function CiteBox({ baseUrl, record, accessed, modelCard }: Props) {
         Pinned to result <code>{record.id}</code>: the figures never change. Label:{" "}
         <a href={url("svg")}>SVG</a> · <a href={url("png")}>PNG</a> · <a href={url("pdf")}>PDF</a>
       </p>
-      <ul className="space-y-2">
-        {snippets.map((snippet) => (
-          <li key={snippet.format} className="space-y-1" data-snippet={snippet.format}>
-            <div className="flex items-center justify-between gap-2 text-xs">
-              <span className="font-medium text-slate-600 dark:text-slate-300">{snippet.format}</span>
-              <CopyButton text={snippet.code} label={`Copy ${snippet.format}`} />
-            </div>
-            <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-900">
-              <code>{snippet.code}</code>
-            </pre>
-          </li>
-        ))}
-      </ul>
+      <SnippetList snippets={snippets} />
     </div>
   );
 }
