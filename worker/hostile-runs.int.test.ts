@@ -14,7 +14,8 @@ import {
   buildShapeLiarModel,
 } from "../benchmarks/harness/testing/hostile-models";
 import { distinctCopy } from "../benchmarks/onnx/testing/distinct-copy";
-import { externalTensor, mnistModel } from "../benchmarks/onnx/testing/hostile-files";
+import { mnistModel } from "../benchmarks/onnx/testing/build-model";
+import { externalTensor } from "../benchmarks/onnx/testing/hostile-files";
 import { POST as postSubmission } from "../app/api/v1/submissions/route";
 import { getDb } from "../lib/db/client";
 import { closeQueues, enqueueBenchmark } from "../lib/queue/get-queue";

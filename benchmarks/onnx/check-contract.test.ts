@@ -1,29 +1,15 @@
 // The contract as exporters meet it: skl2onnx's label beside the scores, and every break said at once with the
 // fix for the tool that wrote the file.
 import { describe, expect, it } from "vitest";
-import { buildModel, floatTensor } from "./testing/build-model";
-import type { BuildModelOptions } from "./testing/build-model";
+import { mnistModel } from "./testing/build-model";
 import { expectRefusal } from "./testing/expect-refusal";
 import { mnistLikeTask } from "./testing/tasks";
 import { validateModel } from "./validate";
 
-/** x [N,1,28,28] → Flatten → MatMul → y [N,10], with any part replaced. */
-function model(overrides: Partial<BuildModelOptions> = {}): Uint8Array {
-  return buildModel({
-    inputs: [{ name: "x", elemType: "float32", shape: ["N", 1, 28, 28] }],
-    outputs: [{ name: "y", elemType: "float32", shape: ["N", 10] }],
-    initializers: [floatTensor("w", [784, 10], new Float32Array(7840))],
-    nodes: [
-      { opType: "Flatten", inputs: ["x"], outputs: ["flat"] },
-      { opType: "MatMul", inputs: ["flat", "w"], outputs: ["y"] },
-    ],
-    ...overrides,
-  });
-}
 
 /** What skl2onnx writes for a classifier with zipmap=False: the label first, then the probabilities. */
 function withLabel(label: { elemType: "int64" | "float32"; shape: (number | string)[] | null }): Uint8Array {
-  return model({
+  return mnistModel({
     outputs: [
       { name: "output_label", ...label },
       { name: "y", elemType: "float32", shape: ["N", 10] },
@@ -50,7 +36,7 @@ describe("checkContract: skl2onnx's classifier outputs", () => {
 
   it("refuses ZipMap beside the label, with skl2onnx's option that removes it", () => {
     const zipmapType = { sequenceType: { elemType: { mapType: { keyType: 7, valueType: { tensorType: { elemType: 1 } } } } } };
-    const bytes = model({
+    const bytes = mnistModel({
       producerName: "skl2onnx",
       outputs: [
         { name: "output_label", elemType: "int64", shape: ["N"] },
@@ -63,7 +49,7 @@ describe("checkContract: skl2onnx's classifier outputs", () => {
 
 describe("checkContract: every break at once, with the exporter's fix", () => {
   it("lists a float16 model's input and output breaks together, with keep_io_types=True once", () => {
-    const bytes = model({
+    const bytes = mnistModel({
       inputs: [{ name: "x", elemType: "float16", shape: ["N", 1, 28, 28] }],
       outputs: [{ name: "y", elemType: "float16", shape: ["N", 10] }],
     });
@@ -77,7 +63,7 @@ describe("checkContract: every break at once, with the exporter's fix", () => {
   });
 
   it("gives PyTorch's fixes to a file torch.onnx.export wrote", () => {
-    const bytes = model({
+    const bytes = mnistModel({
       producerName: "pytorch",
       inputs: [{ name: "x", elemType: "float32", shape: [32, 784] }],
       outputs: [{ name: "y", elemType: "float32", shape: [32, 11] }],
@@ -92,7 +78,7 @@ describe("checkContract: every break at once, with the exporter's fix", () => {
   });
 
   it("gives skl2onnx's fixes to a file skl2onnx wrote", () => {
-    const bytes = model({ producerName: "skl2onnx", inputs: [{ name: "x", elemType: "float64", shape: [5, 784] }] });
+    const bytes = mnistModel({ producerName: "skl2onnx", inputs: [{ name: "x", elemType: "float64", shape: [5, 784] }] });
     expectRefusal(bytes, "input-type", [
       "1. The model's input `x` is float64 (double)",
       "FloatTensorType for float32 (not DoubleTensorType)",
@@ -102,12 +88,12 @@ describe("checkContract: every break at once, with the exporter's fix", () => {
   });
 
   it("gives tf2onnx's fixes to a file tf2onnx wrote", () => {
-    const bytes = model({ producerName: "tf2onnx", inputs: [{ name: "x", elemType: "float32", shape: [8, 1, 28, 28] }] });
+    const bytes = mnistModel({ producerName: "tf2onnx", inputs: [{ name: "x", elemType: "float32", shape: [8, 1, 28, 28] }] });
     expectRefusal(bytes, "input-shape", ["fixed at 8", "Use None as the batch dimension in input_signature"]);
   });
 
   it("lists an input count break together with an output break", () => {
-    const bytes = model({
+    const bytes = mnistModel({
       inputs: [
         { name: "x", elemType: "float32", shape: ["N", 1, 28, 28] },
         { name: "mask", elemType: "float32", shape: ["N", 1] },

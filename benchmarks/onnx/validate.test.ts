@@ -6,29 +6,14 @@ import {
   buildConstantModel,
   buildGraph,
   buildLinearModel,
-  buildModel,
   encodeModel,
-  floatTensor,
+  mnistModel,
   pseudoRandom,
 } from "./testing/build-model";
-import type { BuildModelOptions } from "./testing/build-model";
 import { expectRefusal } from "./testing/expect-refusal";
 import { mnistLikeTask, textLikeTask } from "./testing/tasks";
 import { validateModel } from "./validate";
 
-/** x [N,1,28,28] → Flatten → MatMul → y [N,10], with any part replaced. */
-function mnistModel(overrides: Partial<BuildModelOptions> = {}): Uint8Array {
-  return buildModel({
-    inputs: [{ name: "x", elemType: "float32", shape: ["N", 1, 28, 28] }],
-    outputs: [{ name: "y", elemType: "float32", shape: ["N", 10] }],
-    initializers: [floatTensor("w", [784, 10], new Float32Array(7840))],
-    nodes: [
-      { opType: "Flatten", inputs: ["x"], outputs: ["flat"] },
-      { opType: "MatMul", inputs: ["flat", "w"], outputs: ["y"] },
-    ],
-    ...overrides,
-  });
-}
 
 describe("validateModel: models that pass", () => {
   it("accepts a linear mnist model and reports what it learnt", () => {

@@ -4,7 +4,8 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { floatTensor } from "@/benchmarks/onnx/testing/build-model";
-import { HOSTILE_FILES, mnistModel, type HostileFile } from "@/benchmarks/onnx/testing/hostile-files";
+import { mnistModel } from "@/benchmarks/onnx/testing/build-model";
+import { HOSTILE_FILES, type HostileFile } from "@/benchmarks/onnx/testing/hostile-files";
 import { hashToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";

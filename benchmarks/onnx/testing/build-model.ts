@@ -135,3 +135,17 @@ export function buildConstantModel(
     ],
   });
 }
+
+/** x [N,1,28,28] → Flatten → MatMul → y [N,10] (the mnist contract), with any part replaced. */
+export function mnistModel(overrides: Partial<BuildModelOptions> = {}): Uint8Array {
+  return buildModel({
+    inputs: [{ name: "x", elemType: "float32", shape: ["N", 1, 28, 28] }],
+    outputs: [{ name: "y", elemType: "float32", shape: ["N", 10] }],
+    initializers: [floatTensor("w", [784, 10], new Float32Array(7840))],
+    nodes: [
+      { opType: "Flatten", inputs: ["x"], outputs: ["flat"] },
+      { opType: "MatMul", inputs: ["flat", "w"], outputs: ["y"] },
+    ],
+    ...overrides,
+  });
+}

@@ -3,7 +3,7 @@
 // real API. Models that pass validation and break a limit when they run are in harness/testing/hostile-models.ts.
 import { onnx } from "onnx-proto";
 import type { ValidationRule } from "../rules";
-import { attr, buildGraph, buildLinearModel, buildModel, encodeModel, floatTensor, pseudoRandom } from "./build-model";
+import { attr, buildGraph, buildLinearModel, encodeModel, floatTensor, mnistModel, pseudoRandom } from "./build-model";
 import type { BuildModelOptions } from "./build-model";
 
 export interface HostileFile {
@@ -15,19 +15,6 @@ export interface HostileFile {
   fragments: string[];
 }
 
-/** x [N,1,28,28] → Flatten → MatMul → y [N,10] (the mnist contract), with any part replaced. */
-export function mnistModel(overrides: Partial<BuildModelOptions> = {}): Uint8Array {
-  return buildModel({
-    inputs: [{ name: "x", elemType: "float32", shape: ["N", 1, 28, 28] }],
-    outputs: [{ name: "y", elemType: "float32", shape: ["N", 10] }],
-    initializers: [floatTensor("w", [784, 10], new Float32Array(7840))],
-    nodes: [
-      { opType: "Flatten", inputs: ["x"], outputs: ["flat"] },
-      { opType: "MatMul", inputs: ["flat", "w"], outputs: ["y"] },
-    ],
-    ...overrides,
-  });
-}
 
 /** An initializer whose bytes live in another file, at `location`: what onnx.save(..., save_as_external_data=True) writes. */
 export function externalTensor(name: string, location: string): onnx.ITensorProto {
