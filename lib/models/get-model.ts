@@ -14,6 +14,7 @@ import { readTraining } from "../submissions/get-submission";
 import type { TrainingEmissions } from "../training/training-emissions";
 import { resolveModel } from "./resolve-model";
 import { safeHttpUrl } from "./safe-url";
+import type { ModelMetadata } from "./manage-model";
 
 /** The newest results shown per model (re-benchmarks beyond this are left out of the page and the API). */
 export const MAX_RESULTS = 200;
@@ -85,16 +86,8 @@ export interface ModelVersion {
   submissions: number;
 }
 
-export interface ModelView {
-  slug: string;
-  name: string;
-  owner: string;
-  description: string | null;
-  paperUrl: string | null;
-  codeUrl: string | null;
-  licence: string | null;
-  /** Hidden by an admin (only admins are shown a hidden model). */
-  hidden: boolean;
+/** The model's metadata as its owner edits it (`hidden`: by an admin; only admins are shown a hidden model), and its results. */
+export interface ModelView extends ModelMetadata {
   createdAt: string;
   formerSlugs: string[];
   tasks: ModelTaskResults[];

@@ -1,6 +1,7 @@
 // Fashion-MNIST: Zalando's article images, the official 10,000-image test set, pixel/255 in [N,1,28,28]
 // (DESIGN.md, "Tasks"). The contract is MNIST's, so a model made for one runs on the other.
 import type { TaskDefinition } from "../../types";
+import { GREYSCALE_28_CONTRACT, HALF_DECADE_UPPER_BOUNDS_UJ } from "../shared-facts";
 
 /** Class names by label, as in the dataset's README. */
 export const FASHION_MNIST_CLASSES = [
@@ -23,10 +24,7 @@ export const fashionMnistTask: TaskDefinition = {
     "Classify 28×28 greyscale images of clothing into 10 classes (T-shirt/top, trouser, pullover, dress, coat, sandal, " +
     "shirt, sneaker, bag, ankle boot). Input float32 [N,1,28,28] of pixel/255; output float32 [N,10] scores.",
   modality: "image",
-  contract: {
-    input: { elemType: "float32", shape: [null, 1, 28, 28] },
-    output: { elemType: "float32", shape: [null, 10] },
-  },
+  contract: GREYSCALE_28_CONTRACT,
   classes: 10,
   metric: "accuracy",
   qualityFloor: 0.8,
@@ -36,7 +34,7 @@ export const fashionMnistTask: TaskDefinition = {
   batchSize: 256,
   energyClasses: {
     dated: "2026-11-29",
-    upperBoundsUj: [1, 3, 10, 30, 100, 300],
+    upperBoundsUj: HALF_DECADE_UPPER_BOUNDS_UJ,
     reason:
       "The bins of mnist, whose input contract and test-set size are the same, so one class means one cost on both. " +
       "First baselines (estimate meter, one thread): a logistic regression at about 2.4 µJ per image is B, a " +

@@ -1,15 +1,13 @@
 // MNIST handwritten digits: the official 10,000-image test set, pixel/255 in [N,1,28,28] (DESIGN.md, "Tasks").
 import type { TaskDefinition } from "../../types";
+import { GREYSCALE_28_CONTRACT, HALF_DECADE_UPPER_BOUNDS_UJ } from "../shared-facts";
 
 export const mnistTask: TaskDefinition = {
   id: "mnist",
   title: "MNIST digits",
   description: "Classify 28×28 greyscale handwritten digits (0–9). Input float32 [N,1,28,28] of pixel/255; output float32 [N,10] scores.",
   modality: "image",
-  contract: {
-    input: { elemType: "float32", shape: [null, 1, 28, 28] },
-    output: { elemType: "float32", shape: [null, 10] },
-  },
+  contract: GREYSCALE_28_CONTRACT,
   classes: 10,
   metric: "accuracy",
   qualityFloor: 0.9,
@@ -19,7 +17,7 @@ export const mnistTask: TaskDefinition = {
   batchSize: 256,
   energyClasses: {
     dated: "2026-11-29",
-    upperBoundsUj: [1, 3, 10, 30, 100, 300],
+    upperBoundsUj: HALF_DECADE_UPPER_BOUNDS_UJ,
     reason:
       "Half-decade steps around the first baselines (estimate meter, one thread): a logistic regression at about " +
       "1.5 µJ per image is B, a 50k-parameter MLP about 3 µJ is C, a 9k-parameter CNN about 50 µJ is E.",

@@ -1,6 +1,7 @@
 // SMS Spam Collection v.1: raw message text in, spam score out. The test set is every fifth line (i % 5 == 0,
 // 1,115 messages), since the collection has no official split (DESIGN.md, "Tasks").
 import type { TaskDefinition } from "../../types";
+import { HALF_DECADE_UPPER_BOUNDS_UJ } from "../shared-facts";
 
 export const SMS_SPAM_FILE = "SMSSpamCollection";
 
@@ -25,7 +26,7 @@ export const smsSpamTask: TaskDefinition = {
   batchSize: 256,
   energyClasses: {
     dated: "2026-11-29",
-    upperBoundsUj: [1, 3, 10, 30, 100, 300],
+    upperBoundsUj: HALF_DECADE_UPPER_BOUNDS_UJ,
     reason:
       "The half-decade steps of mnist, so a class means the same energy on every task (estimate meter, one thread, " +
       "offline): passing the strings to the runtime alone costs about 3.6 µJ per message (a null model), the " +

@@ -2,6 +2,7 @@
 // (DESIGN.md, "Tasks"). Preprocessing is fixed here so every model sees the same tensors.
 import type { TaskDefinition } from "../../types";
 import { SPOKEN_DIGITS_TEST_FILES } from "./test-files";
+import { HALF_DECADE_UPPER_BOUNDS_UJ } from "../shared-facts";
 
 /** Samples per clip in the contract: 1.024 s at 8 kHz. */
 export const SPOKEN_DIGITS_CLIP_SAMPLES = 8192;
@@ -28,7 +29,7 @@ export const spokenDigitsTask: TaskDefinition = {
   batchSize: 256,
   energyClasses: {
     dated: "2026-11-29",
-    upperBoundsUj: [1, 3, 10, 30, 100, 300],
+    upperBoundsUj: HALF_DECADE_UPPER_BOUNDS_UJ,
     reason:
       "The half-decade steps of mnist, so a class means the same energy on every task (estimate meter, one thread, " +
       "offline): a null model costs 0.6 µJ per clip, the filterbank + linear model (61 µJ) is E, the 9k-parameter " +
