@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{benchmarks,lib,worker,cli,scripts,app}/**/*.test.ts"],
+          include: ["{benchmarks,common,lib,worker,cli,scripts,app}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           testTimeout: 60_000,
         },
@@ -23,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "int",
-          include: ["{benchmarks,lib,worker,cli,scripts,app}/**/*.int.test.ts"],
+          include: ["{benchmarks,common,lib,worker,cli,scripts,app}/**/*.int.test.ts"],
           globalSetup: ["lib/testing/global-setup.ts"],
           // A database and a queue prefix of their own, so tests never touch the data of `npm start`.
           env: {

@@ -48,7 +48,7 @@ export const zSubmissionState = z.looseObject({
   rank: z
     .object({
       position: z.number().nullable(),
-      // "=3" when tied; made by the server (lib/format.ts formatRank), absent from servers before ties.
+      // "=3" when tied; made by the server (common/format.ts formatRank), absent from servers before ties.
       display: z.string().nullable().optional(),
       of: z.number(),
       eligible: z.boolean(),

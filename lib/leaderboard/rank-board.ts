@@ -5,7 +5,7 @@
 // on one of the two. Grades: energy class (absolute, dated) for every entry, stars (relative to the eligible
 // entries' energy range) for ranked ones.
 import type { EnergyClasses } from "../../benchmarks/types";
-import { formatRank } from "../format";
+import { formatRank } from "../../common/format";
 import { energyClassOf, energyRangeOf, starsFor, type EnergyClass } from "./grades";
 
 export interface BoardCandidate {

@@ -8,7 +8,7 @@ import { getBadgeFacts } from "@/lib/badges/get-badge-facts";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { formatBytes, formatDate } from "@/lib/format";
+import { formatBytes, formatDate } from "@/common/format";
 import { getModel, type ModelLookup } from "@/lib/models/get-model";
 import { ModelControls } from "./_owner/model-controls";
 import { OwnerScope } from "./_owner/owner-scope";
