@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EnergyClassChip, Stars } from "@/app/_components/grades";
-import { listTasks } from "@/benchmarks/tasks/catalog";
+import { listTasks } from "@/lib/engine";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime, formatMicrojoules, formatPercent, formatPerJoule } from "@/common/format";
 import { getBoardCached } from "@/lib/leaderboard/board-cache";

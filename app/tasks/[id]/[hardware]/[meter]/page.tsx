@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { findTask } from "@/benchmarks/tasks/catalog";
+import { findTask } from "@/lib/engine";
 import { getDb } from "@/lib/db/client";
 import { getBoardCached } from "@/lib/leaderboard/board-cache";
 import { BoardView } from "../../board-view";
