@@ -1,4 +1,4 @@
-// The CLI's side of the REST API (DESIGN.md, "REST API"): a streamed upload with byte progress, and the
+// The CLI's side of the REST API (docs/architecture.md, "REST API"): a streamed upload with byte progress, and the
 // submission's state. Only HTTP: the CLI never touches the database or the queue. Every failure becomes one of
 // two errors that say what happened: ApiRefusal (the server said no, with its own message) or ServerUnavailable.
 import { once } from "node:events";
