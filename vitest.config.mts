@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
-import { redisUrl, testDatabaseUrl, testQueuePrefix } from "./lib/testing/test-env";
+import { redisUrl } from "./lib/testing/test-env";
 
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{benchmarks,lib,worker,cli,scripts,app}/**/*.test.ts"],
+          include: ["{benchmarks,common,lib,worker,cli,scripts,app}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           testTimeout: 60_000,
         },
@@ -23,13 +23,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "int",
-          include: ["{benchmarks,lib,worker,cli,scripts,app}/**/*.int.test.ts"],
+          include: ["{benchmarks,common,lib,worker,cli,scripts,app}/**/*.int.test.ts"],
           globalSetup: ["lib/testing/global-setup.ts"],
-          // A database and a queue prefix of their own, so tests never touch the data of `npm start`.
+          // Each file gets a database and a queue prefix of its own (isolate-file.ts), so tests never touch the
+          // data of `npm start` nor each other's, whatever the order of the files.
+          setupFiles: ["lib/testing/isolate-file.ts"],
           env: {
-            DATABASE_URL: testDatabaseUrl,
             REDIS_URL: redisUrl,
-            FRUGAL_QUEUE_PREFIX: testQueuePrefix,
             // Workers started by tests calibrate only where a test turns it on (worker/calibration.int.test.ts),
             // so other files' timings and CPU are what they were.
             FRUGAL_CALIBRATE: "0",

@@ -1,13 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { getEnv } from "@/lib/env";
+import { linkPreview } from "./_components/link-preview";
 import { UserNav } from "./_components/user-nav";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "frugalboard — accuracy per joule", template: "%s · frugalboard" },
-  description: "An open leaderboard that ranks small machine-learning models by accuracy per joule.",
-};
+const DESCRIPTION = "An open leaderboard that ranks small machine-learning models by accuracy per joule.";
+
+export function generateMetadata(): Metadata {
+  // Link previews need absolute image URLs: from FRUGAL_PUBLIC_URL when set (Next.js falls back to localhost:PORT).
+  const publicUrl = getEnv().FRUGAL_PUBLIC_URL;
+  return {
+    ...(publicUrl ? { metadataBase: new URL(publicUrl) } : {}),
+    title: { default: "frugalboard — accuracy per joule", template: "%s · frugalboard" },
+    description: DESCRIPTION,
+    icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }], apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }] },
+    ...linkPreview("frugalboard — accuracy per joule", DESCRIPTION),
+  };
+}
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { EnergyClassChip, Stars } from "@/app/_components/grades";
-import { listTasks } from "@/benchmarks/tasks/catalog";
+import { listTasks } from "@/lib/engine";
 import { getDb } from "@/lib/db/client";
-import { formatDateTime, formatMicrojoules, formatPercent, formatPerJoule } from "@/lib/format";
+import { formatDateTime, formatMicrojoules, formatPercent, formatPerJoule } from "@/common/format";
 import { getBoardCached } from "@/lib/leaderboard/board-cache";
 import { listRecentResults } from "@/lib/leaderboard/recent-results";
 

@@ -7,7 +7,10 @@ export type ElemType = "float32" | "string";
 export type MeterKind = "estimate" | "rapl";
 export type Scenario = "offline" | "single-stream";
 
-/** The fixed input/output contract of a task (DESIGN.md, "Tasks"). `null` in a shape is the batch dimension. */
+/**
+ * The fixed input/output contract of a task (docs/architecture.md, "Tasks"). `null` in a shape is the batch
+ * dimension.
+ */
 export interface TaskContract {
   input: { elemType: ElemType; shape: (number | null)[] };
   output: { elemType: "float32"; shape: (number | null)[] };
@@ -151,9 +154,10 @@ export interface EnergySummary {
 }
 
 /**
- * The harness floor (DESIGN.md, step 8): a null model with the task's contract (constant scores) measured in
- * single-stream the same way as the model, so a reader sees how much of a query's cost is the runtime's own.
- * Cheaper than the model's scenarios: a few windows (3) of half the window length, none added for a high CV.
+ * The harness floor (docs/architecture.md, "Measurement protocol" step 8): a null model with the task's contract
+ * (constant scores) measured in single-stream the same way as the model, so a reader sees how much of a query's
+ * cost is the runtime's own. Cheaper than the model's scenarios: a few windows (3) of half the window length, none
+ * added for a high CV.
  */
 export interface HarnessFloor {
   /** Median net energy per query (batch 1). */
@@ -206,9 +210,9 @@ export interface BenchmarkResult {
   meterDetails: Record<string, string | number>;
   idlePowerW: number;
   /**
-   * The model's footprint (DESIGN.md, step 3): peak RSS of the child from creating the session through one pass
-   * over the test set, minus baselineRssBytes (RSS with the runtime, test set and input tensors loaded, before
-   * the session).
+   * The model's footprint (docs/architecture.md, "Measurement protocol" step 3): peak RSS of the child from
+   * creating the session through one pass over the test set, minus baselineRssBytes (RSS with the runtime, test set
+   * and input tensors loaded, before the session).
    */
   modelMemoryBytes: number;
   /** Peak RSS of the child up to the end of that pass: modelMemoryBytes = peakRssBytes − baselineRssBytes. */

@@ -1,4 +1,4 @@
-// The version of the measurement protocol (DESIGN.md, "Measurement protocol"). Stored with every result.
+// The version of the measurement protocol (docs/architecture.md, "Measurement protocol"). Stored with every result.
 // Bump it whenever a change could move a measured figure (windows, meters, idle baseline, batching, statistics),
 // so results from different protocols are never compared as if they were alike.
 // 1.1.0: the rapl meter chosen automatically where readable (10 s windows), gross energy published beside net,

@@ -1,4 +1,4 @@
-// The CLI's side of the REST API (DESIGN.md, "REST API"): a streamed upload with byte progress, and the
+// The CLI's side of the REST API (docs/architecture.md, "REST API"): a streamed upload with byte progress, and the
 // submission's state. Only HTTP: the CLI never touches the database or the queue. Every failure becomes one of
 // two errors that say what happened: ApiRefusal (the server said no, with its own message) or ServerUnavailable.
 import { once } from "node:events";
@@ -48,7 +48,7 @@ export const zSubmissionState = z.looseObject({
   rank: z
     .object({
       position: z.number().nullable(),
-      // "=3" when tied; made by the server (lib/format.ts formatRank), absent from servers before ties.
+      // "=3" when tied; made by the server (common/format.ts formatRank), absent from servers before ties.
       display: z.string().nullable().optional(),
       of: z.number(),
       eligible: z.boolean(),

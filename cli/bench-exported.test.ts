@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { zBenchmarkResult } from "../benchmarks/harness/result-schema";
 import { EXPORTED_CASES, EXPORTED_DIR } from "../benchmarks/onnx/testing/exported-cases";
-import { runCli } from "../lib/testing/run-cli";
+import { runCli } from "./testing/run-cli";
 import { formatSummary } from "./render";
 
 const DONE_WHEN = [

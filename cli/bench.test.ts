@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { zBenchmarkErrorOutput, zBenchmarkResult } from "../benchmarks/harness/result-schema";
-import { runCli, type CliRun } from "../lib/testing/run-cli";
+import { runCli, type CliRun } from "./testing/run-cli";
 import { formatSummary } from "./render";
 
 // The cheapest baseline: a run's time is mostly process start-up, and the machines that test are shared.

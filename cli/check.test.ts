@@ -2,7 +2,7 @@
 // and messages, with exit 0 or 3, and usage errors with exit 2.
 import { describe, expect, it } from "vitest";
 import { EXPORTED_CASES, EXPORTED_DIR } from "../benchmarks/onnx/testing/exported-cases";
-import { runCli } from "../lib/testing/run-cli";
+import { runCli } from "./testing/run-cli";
 
 const path = (file: string) => `${EXPORTED_DIR}/${file}`;
 

@@ -10,7 +10,7 @@ import { findTask, listTasks } from "../benchmarks/tasks/catalog";
 import { BenchmarkError, type ModelInfo, type TaskDefinition } from "../benchmarks/types";
 import { UsageError } from "./bench-args";
 import { EXIT } from "./exit";
-import { formatBytes, formatCount } from "../lib/format";
+import { formatBytes, formatCount } from "../common/format";
 
 export const CHECK_USAGE = `Usage: frugalboard check MODEL.onnx --task TASK [--json]
 

@@ -1,6 +1,6 @@
 // What `submit` and `status` print: a live progress line on stderr (a bar on a terminal; one line per change in
 // CI logs, which are not terminals), and the submission's state on stdout.
-import { formatBytes, formatMicrojoules, formatPercent, formatPerJoule } from "../lib/format";
+import { formatBytes, formatMicrojoules, formatPercent, formatPerJoule } from "../common/format";
 import type { SubmissionState } from "./api-client";
 
 const BAR_WIDTH = 30;

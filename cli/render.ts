@@ -2,7 +2,7 @@
 import { DEFAULTS } from "../benchmarks/harness/defaults";
 import { PRECISION_LABELS } from "../benchmarks/onnx/precision";
 import type { BenchmarkProgress, BenchmarkResult } from "../benchmarks/types";
-import { formatBytes, formatCount, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "../lib/format";
+import { formatBytes, formatCount, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "../common/format";
 
 const BAR_WIDTH = 30;
 

@@ -1,5 +1,5 @@
 // `frugalboard submit` and `status` as a researcher runs them: the real bin in a child process, against the real
-// route handlers of app/api/v1 served over HTTP (lib/testing/route-server.ts) and a real worker in this process.
+// route handlers of app/api/v1 served over HTTP (app/_testing/route-server.ts) and a real worker in this process.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,8 +13,8 @@ import { zSubmissionView } from "@/lib/api/schemas/submissions";
 import { getDb } from "@/lib/db/client";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { newResearcher, TEST_HARNESS, uniqueSlug } from "@/lib/testing/fixtures";
-import { runCli, type CliRun } from "@/lib/testing/run-cli";
-import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
+import { runCli, type CliRun } from "./testing/run-cli";
+import { startRouteServer, type RouteServer } from "@/app/_testing/route-server";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 
 const ROOT = resolve(import.meta.dirname, "..");

@@ -1,6 +1,6 @@
 // `npm run bench:burst`: a burst of submissions through the upload route, drained by real workers, on a scratch
 // database and a queue prefix of its own. Prints the submit rate, the time to drain, and per-job latency (submit →
-// final, and the benchmark run alone). The load test (app/api/v1/burst.int.test.ts) checks the same burst's
+// final, and the benchmark run alone). The load test (app/api/v1/submissions/burst.int.test.ts) checks the same burst's
 // correctness; this script measures other sizes.
 //   --count N (500)  --workers N (2)  --concurrency N (8)  --users N (25)  --window-s S (0.02)  --task ID (breast-cancer)
 import { readFileSync } from "node:fs";

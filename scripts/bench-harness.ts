@@ -36,7 +36,7 @@ const THREADS = 1;
 const IDLE_S = 1;
 /** Length of each block of the ratio's alternating loops: short against the seconds over which a VM's speed drifts. */
 const BLOCK_MS = 25;
-/** The mirror CI uses (DESIGN.md, "Tasks"), tried when FRUGAL_DATASET_MIRROR is not set. */
+/** The mirror CI uses (docs/architecture.md, "Tasks"), tried when FRUGAL_DATASET_MIRROR is not set. */
 const SHARED_MIRROR = fileURLToPath(new URL("../../shared/datasets", import.meta.url));
 
 interface Row {

@@ -1,7 +1,7 @@
 // Idle calibration with the real services: a worker with nothing to do re-benchmarks a reference baseline and
 // records it; a submission that arrives meanwhile stops the calibration (its child is killed, nothing recorded)
 // and starts at once. The queue counts as idle only when no job and no queued row waits.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { benchmarkQueueIsIdle } from "../lib/calibration/calibration-runs";
 import { listCalibrationReferences } from "../lib/calibration/references";
 import { getDb } from "../lib/db/client";
@@ -9,15 +9,13 @@ import { QUEUE_NAMES } from "../lib/queue/contracts";
 import { closeQueues, getQueue } from "../lib/queue/get-queue";
 import { createSubmission } from "../lib/submissions/create-submission";
 import { baselineBytes, uniqueSlug } from "../lib/testing/fixtures";
-import { closeOutLeftoverSubmissions, finished, waitFor } from "../lib/testing/worker-runs";
+import { finished, waitFor } from "../lib/testing/worker-runs";
 import { startWorker } from "./start-worker";
 
 const db = getDb();
 // Windows of 1 s: a calibration takes several seconds, long enough to be caught in its timed phases.
 const HARNESS = { windows: 3, maxWindows: 3, windowS: 1, idleS: 0.2, meter: "estimate" as const };
 const TIMED_PHASES = ["idle", "offline", "single-stream", "floor"];
-
-beforeAll(() => closeOutLeftoverSubmissions(db));
 
 beforeEach(() => {
   vi.stubEnv("FRUGAL_CALIBRATE", "1");

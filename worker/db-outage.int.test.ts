@@ -10,11 +10,12 @@ import { QUEUE_NAMES } from "../lib/queue/contracts";
 import { closeQueues, getQueue } from "../lib/queue/get-queue";
 import { createSubmission } from "../lib/submissions/create-submission";
 import { startTcpProxy, targetOf, type TcpProxy } from "../lib/testing/tcp-proxy";
-import { testDatabaseUrl } from "../lib/testing/test-env";
+import { fileDatabaseUrl } from "../lib/testing/test-env";
 import { uniqueSlug } from "../lib/testing/fixtures";
-import { closeOutLeftoverSubmissions, finished as finishedRow, waitFor } from "../lib/testing/worker-runs";
+import { finished as finishedRow, waitFor } from "../lib/testing/worker-runs";
 import { startWorker, type RunningWorker } from "./start-worker";
 
+const databaseUrl = fileDatabaseUrl();
 const db = getDb();
 const CANCER_LOGREG = new Uint8Array(readFileSync(join(process.cwd(), "benchmarks", "tasks", "breast-cancer", "baselines", "breast-cancer-logreg.onnx")));
 const QUICK = { windows: 1, maxWindows: 1, windowS: 0.01, idleS: 0.01, meter: "estimate" as const };
@@ -26,10 +27,8 @@ const workers: RunningWorker[] = [];
 beforeAll(async () => {
   process.env.FRUGAL_WORKER_OUTAGE_FIRST_MS = "300";
   process.env.FRUGAL_WORKER_OUTAGE_MAX_MS = "1200";
-  proxy = await startTcpProxy(targetOf(testDatabaseUrl));
-  workerDb = createDb(proxy.urlFor(testDatabaseUrl));
-  // This file's workers would share their backed-off tries with jobs earlier files left queued.
-  await closeOutLeftoverSubmissions(db);
+  proxy = await startTcpProxy(targetOf(databaseUrl));
+  workerDb = createDb(proxy.urlFor(databaseUrl));
 });
 
 afterEach(async () => {

@@ -2,21 +2,19 @@
 // would measure for nobody), records nothing, and ends the job as done, not failed and not tried again.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "../lib/db/client";
 import { QUEUE_NAMES } from "../lib/queue/contracts";
 import { closeQueues, getQueue } from "../lib/queue/get-queue";
 import { createSubmission } from "../lib/submissions/create-submission";
 import { TEST_HARNESS, uniqueSlug } from "../lib/testing/fixtures";
-import { closeOutLeftoverSubmissions, runningWithProgress, waitFor } from "../lib/testing/worker-runs";
+import { runningWithProgress, waitFor } from "../lib/testing/worker-runs";
 import { startWorker } from "./start-worker";
 
 const db = getDb();
 const CANCER_LOGREG = new Uint8Array(readFileSync(join(process.cwd(), "benchmarks", "tasks", "breast-cancer", "baselines", "breast-cancer-logreg.onnx")));
 // Windows long enough that a run left alone takes over 20 s, so a run stopped early is plain to see.
 const SLOW = { windows: 5, maxWindows: 5, windowS: 2, idleS: 0.2, meter: "estimate" as const };
-
-beforeAll(() => closeOutLeftoverSubmissions(db));
 
 afterAll(async () => {
   await closeQueues();

@@ -1,6 +1,6 @@
 // SCI per inference (ISO/IEC 21031:2024) with its formula and every assumption in view. A conversion of the
 // measured energy, labelled as one; boards never rank by it.
-import { formatSi } from "@/lib/format";
+import { formatSi } from "@/common/format";
 import { SCI_SOURCES } from "@/lib/sci/sci";
 import type { ResultSci } from "@/lib/sci/sci-of-result";
 

@@ -1,6 +1,6 @@
 // Training energy and emissions as the submitter reported them, apart from the measured figures and marked
 // *reported*, with the life cycle: training plus N inferences, and where inference overtakes training.
-import { formatCount, formatSi } from "@/lib/format";
+import { formatCount, formatSi } from "@/common/format";
 import { lifeCycle } from "@/lib/training/life-cycle";
 import type { TrainingEmissions } from "@/lib/training/training-emissions";
 

@@ -1,7 +1,7 @@
 // Section 6 of the methodology: what a board is, how it ranks (ties included), the Pareto front and the grades.
 import Link from "next/link";
-import { listTasks } from "@/benchmarks/tasks/catalog";
-import { formatPercent } from "@/lib/format";
+import { listTasks } from "@/lib/engine";
+import { formatPercent } from "@/common/format";
 import { ENERGY_CLASSES, energyClassRange } from "@/lib/leaderboard/grades";
 import { Section } from "./section";
 

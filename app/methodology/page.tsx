@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatPercent } from "@/lib/format";
+import { formatPercent } from "@/common/format";
 import { PROTOCOL_FACTS as F } from "@/lib/methodology/protocol-facts";
 import { ASSUMPTION_SOURCES } from "@/lib/models/environment";
 import { BoardsSection } from "./boards-section";

@@ -1,5 +1,5 @@
 // Section 2 of the methodology: the measurement protocol, step by step, with the figures the harness uses.
-import { formatPercent } from "@/lib/format";
+import { formatPercent } from "@/common/format";
 import { PROTOCOL_FACTS as F } from "@/lib/methodology/protocol-facts";
 import { Formula, Section } from "./section";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { listTasks } from "@/benchmarks/tasks/catalog";
+import { listTasks } from "@/lib/engine";
 import { currentUser } from "@/app/_components/current-user";
 import { getEnv } from "@/lib/env";
 import { SubmitForm } from "./submit-form";

@@ -1,7 +1,7 @@
-// The last place a dataset file comes from: its canonical source on the internet (DESIGN.md, "Tasks"). Each file
-// is fetched, checked against the manifest's SHA-256 and only then written, under a temporary name renamed into
-// place, to the download cache (`$FRUGAL_DATASET_CACHE/<folder>/<name>`, laid out like the mirror). A file whose
-// bytes do not match is never written; a failure names the file, the URL and how to get it by hand.
+// The last place a dataset file comes from: its canonical source on the internet (docs/architecture.md, "Tasks").
+// Each file is fetched, checked against the manifest's SHA-256 and only then written, under a temporary name
+// renamed into place, to the download cache (`$FRUGAL_DATASET_CACHE/<folder>/<name>`, laid out like the mirror). A
+// file whose bytes do not match is never written; a failure names the file, the URL and how to get it by hand.
 import { createHash } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";

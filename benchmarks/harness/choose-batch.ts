@@ -1,4 +1,4 @@
-// The offline scenario's batch (DESIGN.md, step 8): MLPerf Offline lets the submitter
+// The offline scenario's batch (docs/architecture.md, "Measurement protocol" step 8): MLPerf Offline lets the submitter
 // tune the batch; here the harness does it for every model, so each is measured at its own best operating point.
 // A few batch sizes are probed briefly, in alternating blocks so a machine whose speed drifts favours none, and
 // the windows run at the cheapest. Why not a fixed 256: measured with onnxruntime-node 1.30 on one thread, the

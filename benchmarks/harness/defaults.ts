@@ -23,7 +23,10 @@ export const DEFAULTS = {
   intraOpThreads: 1,
   timeLimitS: 600,
   memoryLimitMb: 2048,
-  /** Windows are added while the coefficient of variation is above this (DESIGN.md, step 6). */
+  /**
+   * Windows are added while the coefficient of variation is above this (docs/architecture.md, "Measurement
+   * protocol" step 6).
+   */
   cvLimit: 0.05,
   /** The harness floor: a few short windows, as it is a reference beside the result and not the result. */
   floorWindows: 3,

@@ -1,5 +1,6 @@
 // The windows of one scenario: K windows, then more (up to the cap) while the CV of the per-window energy per
-// inference is above the limit (DESIGN.md, step 6). The parent decides, the child only measures.
+// inference is above the limit (docs/architecture.md, "Measurement protocol" step 6). The parent decides, the child
+// only measures.
 import { netEnergyJ } from "../meters/meter";
 import { coefficientOfVariation, median, summariseWindows, type WindowSummary } from "../stats/summary";
 import type { EnergySummary, EnergyWindow, HarnessFloor, Scenario } from "../types";
@@ -71,9 +72,9 @@ export function measurementOf(windows: EnergyWindow[], summary: WindowSummary, p
 const grossPerInference = (w: EnergyWindow) => w.grossEnergyJ / w.inferences;
 
 /**
- * The harness floor (DESIGN.md, step 8): the null model in single-stream, measured like the model but cheaper —
- * settings.floorWindows windows of settings.floorWindowS, none added for a high CV. Its latency comes later, with
- * the child's "finished" reply.
+ * The harness floor (docs/architecture.md, "Measurement protocol" step 8): the null model in single-stream,
+ * measured like the model but cheaper — settings.floorWindows windows of settings.floorWindowS, none added for a
+ * high CV. Its latency comes later, with the child's "finished" reply.
  */
 export async function measureFloor(
   child: ChildSupervisor,

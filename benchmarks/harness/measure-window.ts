@@ -1,5 +1,5 @@
-// One measured window (DESIGN.md, step 6): whole passes over the test set until at least windowS has passed,
-// with the child's wall time, CPU time and resident memory over exactly that span.
+// One measured window (docs/architecture.md, "Measurement protocol" step 6): whole passes over the test set until
+// at least windowS has passed, with the child's wall time, CPU time and resident memory over exactly that span.
 import { performance } from "node:perf_hooks";
 import { hrtime } from "node:process";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -89,10 +89,10 @@ export async function measureWindow(job: WindowJob): Promise<RawWindow> {
 const IDLE_SLICES = 5;
 
 /**
- * The idle baseline (DESIGN.md, step 5): the same meter over the child doing nothing, with the model loaded.
- * Garbage collection and JIT threads can still be finishing the previous phase's work when the window opens,
- * which would inflate idle power and so shrink every net figure (to zero, in short windows): the window is cut
- * into slices and the slice with the lowest power is the idle baseline.
+ * The idle baseline (docs/architecture.md, "Measurement protocol" step 5): the same meter over the child doing
+ * nothing, with the model loaded. Garbage collection and JIT threads can still be finishing the previous phase's
+ * work when the window opens, which would inflate idle power and so shrink every net figure (to zero, in short
+ * windows): the window is cut into slices and the slice with the lowest power is the idle baseline.
  */
 export async function measureIdle(meter: Meter, idleS: number): Promise<{ wallS: number; cpuS: number; grossEnergyJ: number }> {
   let quietest: { wallS: number; cpuS: number; grossEnergyJ: number } | undefined;

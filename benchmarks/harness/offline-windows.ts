@@ -1,8 +1,9 @@
-// The offline scenario's windows (DESIGN.md, steps 6 and 9), spread over several processes. A process has a speed
-// of its own for its whole life (its memory layout, where the allocator put the tensors): measured here, six
-// processes running the same model in turns differed by up to 6 % (MNIST MLP) and 15 % (a 30-feature MLP). One
-// process per run would carry that offset into the figure, and its windows, all alike, would hide it from the
-// interval; several processes average it out and the interval (over their means) shows what is left.
+// The offline scenario's windows (docs/architecture.md, "Measurement protocol" steps 6 and 9), spread over several
+// processes. A process has a speed of its own for its whole life (its memory layout, where the allocator put the
+// tensors): measured here, six processes running the same model in turns differed by up to 6 % (MNIST MLP) and 15 %
+// (a 30-feature MLP). One process per run would carry that offset into the figure, and its windows, all alike,
+// would hide it from the interval; several processes average it out and the interval (over their means) shows what
+// is left.
 import type { EnergyWindow } from "../types";
 import { summariseGroupedWindows } from "../stats/summary";
 import type { HarnessSettings } from "./defaults";

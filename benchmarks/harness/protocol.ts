@@ -38,7 +38,6 @@ export type ParentMessage =
   | { type: "bare-window"; scenario: Scenario; windowS: number }
   | { type: "finish" };
 
-/** One measured window as the child saw it; the parent subtracts idle power and summarises. */
 /** Inferences run, and the wall and CPU seconds they took. */
 export interface Span {
   inferences: number;

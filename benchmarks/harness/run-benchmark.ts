@@ -1,5 +1,6 @@
-// runBenchmark: the measurement protocol of DESIGN.md from a model file to a BenchmarkResult. The model runs in a
-// child process (child.ts); this side validates, enforces the limits, decides how many windows, and summarises.
+// runBenchmark: the measurement protocol (docs/architecture.md) from a model file to a BenchmarkResult. The model
+// runs in a child process (child.ts); this side validates, enforces the limits, decides how many windows, and
+// summarises.
 import { readFile } from "node:fs/promises";
 import { resolveDataset } from "../datasets/resolve";
 import { getHardwareProfile } from "../hardware/profile";

@@ -1,5 +1,6 @@
-// Which meter a run uses (DESIGN.md, step 7): the one forced by options.meter (CLI --meter) or FRUGAL_METER, else
-// rapl where its counters can be read, else estimate, with the reason kept for the result and the log.
+// Which meter a run uses (docs/architecture.md, "Measurement protocol" step 7): the one forced by options.meter
+// (CLI --meter) or FRUGAL_METER, else rapl where its counters can be read, else estimate, with the reason kept for
+// the result and the log.
 import { raplUnavailableError } from "../meters/create-meter";
 import { DEFAULT_POWERCAP_ROOT, nodePowercapFs, PowercapUnavailable, scanPowercap, type PowercapFs } from "../meters/powercap";
 import type { MeterKind } from "../types";

@@ -1,5 +1,6 @@
-// Runs the model in a child process (DESIGN.md, step 2) and enforces the limits from outside it: a wall-clock
-// limit, a memory limit (VmHWM polled every 20 ms, so a peak between polls is still seen), and the abort signal.
+// Runs the model in a child process (docs/architecture.md, "Measurement protocol" step 2) and enforces the limits
+// from outside it: a wall-clock limit, a memory limit (VmHWM polled every 20 ms, so a peak between polls is still
+// seen), and the abort signal.
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";

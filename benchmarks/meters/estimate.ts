@@ -2,7 +2,7 @@
 import { lookupCpuSpec } from "./cpu-tdp";
 import type { Meter, WindowUsage } from "./meter";
 
-/** Watts per hardware thread when the CPU is not in the table (DESIGN.md, step 7). */
+/** Watts per hardware thread when the CPU is not in the table (docs/architecture.md, "Measurement protocol" step 7). */
 export const UNKNOWN_CPU_W_PER_THREAD = 4;
 /** Memory power, W per GB resident (10⁹ bytes): Green Algorithms (Lannelongue et al., Adv. Sci. 2021), 0.3725 W/GB. */
 export const MEMORY_W_PER_GB = 0.3725;

@@ -1,4 +1,5 @@
-// The meter contract: every energy figure of a result comes through one of these (DESIGN.md, step 7).
+// The meter contract: every energy figure of a result comes through one of these (docs/architecture.md,
+// "Measurement protocol" step 7).
 import type { MeterKind } from "../types";
 
 /** What the harness measured over one window of the child process. */
@@ -23,7 +24,10 @@ export interface Meter {
   begin(): (usage: WindowUsage) => number;
 }
 
-/** Energy attributable to the model: gross − idle power × duration (J), never below 0 (DESIGN.md, step 6). */
+/**
+ * Energy attributable to the model: gross − idle power × duration (J), never below 0 (docs/architecture.md,
+ * "Measurement protocol" step 6).
+ */
 export function netEnergyJ(grossEnergyJ: number, idlePowerW: number, wallS: number): number {
   return Math.max(0, grossEnergyJ - idlePowerW * wallS);
 }

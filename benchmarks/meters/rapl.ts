@@ -1,6 +1,6 @@
-// The `rapl` meter: energy read from the Linux powercap counters (DESIGN.md, step 7). The counters are
-// system-wide, so the idle baseline (taken just before the windows) is subtracted by the harness to give the
-// model's share; gross and net are both published.
+// The `rapl` meter: energy read from the Linux powercap counters (docs/architecture.md, "Measurement protocol" step
+// 7). The counters are system-wide, so the idle baseline (taken just before the windows) is subtracted by the
+// harness to give the model's share; gross and net are both published.
 import type { Meter } from "./meter";
 import { counterDeltaUj, DEFAULT_POWERCAP_ROOT, nodePowercapFs, readMicrojoules, scanPowercap, type PowercapFs } from "./powercap";
 

@@ -1,4 +1,4 @@
-// Step 1 of the measurement protocol (DESIGN.md): nothing runs a model that has not passed here. The checks
+// Step 1 of the measurement protocol (docs/architecture.md): nothing runs a model that has not passed here. The checks
 // read the protobuf only; onnxruntime never sees a file before it passes, and no path in it is ever opened.
 import { createHash } from "node:crypto";
 import type { onnx } from "onnx-proto";

@@ -1,4 +1,4 @@
-// Quality metrics of a classifier from its scores: the prediction is the argmax (DESIGN.md, "Tasks").
+// Quality metrics of a classifier from its scores: the prediction is the argmax (docs/architecture.md, "Tasks").
 
 /** Argmax of each row of a row-major [rows, classes] score matrix; ties go to the lowest index, NaN never wins. */
 export function argmaxRows(scores: ArrayLike<number>, classes: number, out?: Uint8Array, offset = 0): Uint8Array {

@@ -70,7 +70,10 @@ export interface WindowSummary {
   unstable: boolean;
 }
 
-/** DESIGN.md step 6: median, 95 % CI and CV of the per-window figures; unstable when the CV stays above the limit. */
+/**
+ * docs/architecture.md, "Measurement protocol" step 6: median, 95 % CI and CV of the per-window figures; unstable
+ * when the CV stays above the limit.
+ */
 export function summariseWindows(values: readonly number[], cvLimit = 0.05): WindowSummary {
   const cv = coefficientOfVariation(values);
   return { median: median(values), ci95: confidenceInterval95(values), cv, unstable: cv > cvLimit };

@@ -8,7 +8,6 @@ export { findTask, getTask, listTasks } from "./catalog";
 
 type DatasetLoader = (files: ResolvedFiles) => Promise<LoadedDataset>;
 
-// Later: fashion-mnist (the IDX loader again), sms-spam, spoken-digits, breast-cancer — each its own folder.
 const LOADERS: Record<TaskId, () => Promise<DatasetLoader>> = {
   mnist: () => import("./mnist/dataset").then((m) => m.loadMnist),
   "fashion-mnist": () => import("./fashion-mnist/dataset").then((m) => m.loadFashionMnist),

@@ -1,7 +1,8 @@
-// What a badge says (DESIGN.md, "Badges"): `frugalboard | mnist 97.9% · 38.2 µJ · A · rank =3`, coloured by energy
-// class. The rank is the default board's, with its tie mark; absent for a pinned result or one below the floor.
-// An estimated energy says so (DESIGN.md: estimates are shown as such everywhere).
-import { formatMicrojoules } from "../format";
+// What a badge says (docs/architecture.md, "Badges"): `frugalboard | mnist 97.9% · 38.2 µJ · A · rank =3`,
+// coloured by energy class. The rank is the default board's, with its tie mark; absent for a pinned result or one
+// below the floor. An estimated energy says so (docs/architecture.md, "Measurement protocol" step 7: estimates say
+// so everywhere).
+import { formatMicrojoules } from "../../common/format";
 import { ENERGY_CLASS_COLOURS, type EnergyClass } from "../leaderboard/grades";
 
 export const BADGE_LABEL = "frugalboard";

@@ -1,6 +1,6 @@
 // "Cite this result": a BibTeX @misc entry and the LaTeX figure of the PDF label, both pointing at the permanent
 // result page, so a paper's number can be checked against what was measured (and a withdrawal seen).
-import { formatDate, formatMicrojoules, formatPercent } from "../format";
+import { formatDate, formatMicrojoules, formatPercent } from "../../common/format";
 import { escapeLatex, latexUrl } from "../badges/snippets";
 import type { ResultRecord } from "../results/get-result";
 

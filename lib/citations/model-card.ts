@@ -2,7 +2,7 @@
 // `co2_eq_emissions` holds training emissions only (https://huggingface.co/docs/hub/model-cards-co2: `emissions`
 // in grams of CO2e, `source`, `training_type`, `geographical_location`, `hardware_used`), so it is written only
 // when the submitter reported them; the measured inference figures, which have no field there, go in the section.
-import { formatMicrojoules, formatPercent } from "../format";
+import { formatMicrojoules, formatPercent } from "../../common/format";
 import type { TrainingEmissions } from "../training/training-emissions";
 
 export interface ModelCardInput {

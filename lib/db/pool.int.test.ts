@@ -2,15 +2,16 @@
 // transaction cut by an outage leaks a connection, and after ten the client never reaches PostgreSQL again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTcpProxy, targetOf, type TcpProxy } from "../testing/tcp-proxy";
-import { testDatabaseUrl } from "../testing/test-env";
+import { fileDatabaseUrl } from "../testing/test-env";
 import { createDb, type Db } from "./client";
 
+const databaseUrl = fileDatabaseUrl();
 let proxy: TcpProxy;
 let db: Db;
 
 beforeAll(async () => {
-  proxy = await startTcpProxy(targetOf(testDatabaseUrl));
-  db = createDb(proxy.urlFor(testDatabaseUrl)); // a pool of 10 connections
+  proxy = await startTcpProxy(targetOf(databaseUrl));
+  db = createDb(proxy.urlFor(databaseUrl)); // a pool of 10 connections
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // marked, then the figures a paper cites. Plain text lines; render-label.ts draws them and escapes them.
 import { findTask } from "../../benchmarks/tasks/catalog";
 import type { EnergyClasses } from "../../benchmarks/types";
-import { formatDate, formatMicrojoules, formatPercent, formatPerJoule } from "../format";
+import { formatDate, formatMicrojoules, formatPercent, formatPerJoule } from "../../common/format";
 import { ENERGY_CLASSES, type EnergyClass } from "../leaderboard/grades";
 import type { ResultRecord } from "../results/get-result";
 

@@ -1,4 +1,4 @@
-// Grades shown beside the figures (DESIGN.md, "Ranking, grades, badges").
+// Grades shown beside the figures (docs/architecture.md, "Ranking, grades, badges").
 // - Energy class A–G: absolute and dated, from the task's own bounds, so it never moves when others submit.
 // - Stars 1–5: relative to the board, as the AI Energy Score does (five equal slices of the range between the
 //   board's least and most energy per inference), but the slices are equal on a log scale: on our boards energy

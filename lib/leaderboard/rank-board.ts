@@ -1,11 +1,11 @@
-// Ranking rules (DESIGN.md, "Ranking"): eligible entries reach the floor and are listed by accuracy per joule,
-// ties by accuracy. A rank claims only what the figures can tell apart (Chatbot Arena's rule): 1 + the number of
-// eligible entries better beyond the uncertainty, so entries whose intervals overlap share a rank ("=3"). The
-// Pareto front: no other eligible entry is both at least as accurate and at most as costly, and strictly better
+// Ranking rules (docs/architecture.md, "Ranking"): eligible entries reach the floor and are listed by accuracy per
+// joule, ties by accuracy. A rank claims only what the figures can tell apart (Chatbot Arena's rule): 1 + the
+// number of eligible entries better beyond the uncertainty, so entries whose intervals overlap share a rank ("=3").
+// The Pareto front: no other eligible entry is both at least as accurate and at most as costly, and strictly better
 // on one of the two. Grades: energy class (absolute, dated) for every entry, stars (relative to the eligible
 // entries' energy range) for ranked ones.
 import type { EnergyClasses } from "../../benchmarks/types";
-import { formatRank } from "../format";
+import { formatRank } from "../../common/format";
 import { energyClassOf, energyRangeOf, starsFor, type EnergyClass } from "./grades";
 
 export interface BoardCandidate {

@@ -1,4 +1,4 @@
-// Environmental conversions shown on model pages (DESIGN.md, "Ranking, grades, badges"): what a million
+// Environmental conversions shown on model pages (docs/architecture.md, "Environmental conversions"): what a million
 // inferences cost in energy, CO₂e and water, each with the assumption that produced it. The energy is the model's
 // own (offline scenario, idle power subtracted, no data-centre overhead: PUE 1).
 export const J_PER_KWH = 3.6e6;

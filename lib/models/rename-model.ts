@@ -1,7 +1,7 @@
 // Renaming a model keeps its old slug as an alias, so every link, citation and badge that names it keeps working.
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { zModelSlug } from "../submissions/create-submission";
+import { zModelSlug } from "../api/schemas/inputs";
 
 export async function renameModel(db: Db, modelId: string, rawSlug: string): Promise<{ slug: string; formerSlug: string }> {
   const parsed = zModelSlug.safeParse(rawSlug);

@@ -16,9 +16,6 @@ import type { TrainingEmissions } from "../training/training-emissions";
 import { assertDailyQuota } from "./daily-limit";
 import type { PublicStatus } from "./get-submission";
 
-// The schemas live with the other request bodies (lib/api/schemas/inputs.ts); re-exported for older imports.
-export { zModelSlug, zSubmissionInput, type SubmissionInput } from "../api/schemas/inputs";
-
 let lastSubmissionMs = 0;
 
 /**

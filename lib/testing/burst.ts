@@ -1,5 +1,5 @@
 // A burst of submissions through the upload route, then the wait until every one is final: shared by the load
-// test (app/api/v1/burst.int.test.ts) and `npm run bench:burst`. The route handler is passed in (lib never
+// test (app/api/v1/submissions/burst.int.test.ts) and `npm run bench:burst`. The route handler is passed in (lib never
 // imports app/), and each submission carries distinct model bytes, as uploads are told apart by SHA-256.
 import { distinctCopy } from "../../benchmarks/onnx/testing/distinct-copy";
 import type { Db } from "../db/client";

@@ -1,8 +1,5 @@
-// What the worker tests share: waiting on a probe, the submission states they wait for, and a queue cleared of
-// what earlier test files left behind.
+// What the worker tests share: waiting on a probe and the submission states they wait for.
 import type { Db } from "../db/client";
-import { QUEUE_NAMES } from "../queue/contracts";
-import { getQueue } from "../queue/get-queue";
 
 /** Polls `probe` every 100 ms until it gives a value; throws naming `what` after `timeoutMs`. */
 export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
@@ -22,16 +19,3 @@ export const runningWithProgress = (db: Db, id: string) => () =>
 /** A probe for a submission in a final state. */
 export const finished = (db: Db, id: string) => () =>
   db.submission.findUnique({ where: { id } }).then((row) => (row && !["QUEUED", "RUNNING"].includes(row.status) ? row : undefined));
-
-/**
- * Earlier test files leave submissions queued (they submit with no worker running). A file that starts workers would
- * have them take those too: close them out, and empty the queue, so the file's figures are about its own jobs
- * whatever order the files run in.
- */
-export async function closeOutLeftoverSubmissions(db: Db): Promise<void> {
-  await db.submission.updateMany({
-    where: { status: { in: ["QUEUED", "RUNNING"] } },
-    data: { status: "FAILED", errorCode: "runtime_error", error: "Left queued by an earlier test file." },
-  });
-  await (await getQueue(QUEUE_NAMES.benchmark)).obliterate({ force: true });
-}

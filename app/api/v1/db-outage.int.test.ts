@@ -9,7 +9,7 @@ import { closeQueues } from "@/lib/queue/get-queue";
 import { baselineBytes, newResearcher, submissionRequest, uniqueSlug } from "@/lib/testing/fixtures";
 import { insertResult } from "@/lib/testing/insert-result";
 import { startTcpProxy, targetOf, type TcpProxy } from "@/lib/testing/tcp-proxy";
-import { testDatabaseUrl } from "@/lib/testing/test-env";
+import { fileDatabaseUrl } from "@/lib/testing/test-env";
 import { distinctCopy } from "@/benchmarks/onnx/testing/distinct-copy";
 import { GET as badgeSvg } from "../../badge/[slug]/[task]/route";
 import { GET as badgeJson } from "./badges/[slug]/[task]/route";
@@ -19,8 +19,9 @@ import { GET as model } from "./models/[slug]/route";
 import { GET as submissionStatus } from "./submissions/[id]/route";
 import { POST as submit } from "./submissions/route";
 
+const databaseUrl = fileDatabaseUrl();
 const PASSWORD = "Pr0xy-s3cret-pw"; // trust authentication ignores it; it must never be shown or logged
-const direct = createDb(testDatabaseUrl);
+const direct = createDb(databaseUrl);
 const savedUrl = process.env.DATABASE_URL;
 const slug = uniqueSlug("outage-model");
 let proxy: TcpProxy;
@@ -28,8 +29,8 @@ let token: string;
 let submissionId: string;
 
 beforeAll(async () => {
-  proxy = await startTcpProxy(targetOf(testDatabaseUrl));
-  process.env.DATABASE_URL = proxy.urlFor(testDatabaseUrl).replace("//postgres@", `//postgres:${PASSWORD}@`);
+  proxy = await startTcpProxy(targetOf(databaseUrl));
+  process.env.DATABASE_URL = proxy.urlFor(databaseUrl).replace("//postgres@", `//postgres:${PASSWORD}@`);
   resetEnvForTests();
   await resetDbForTests();
   await insertResult(direct, { modelSlug: slug, taskId: "mnist", accuracy: 0.93, energyPerInferenceJ: 2e-6 });

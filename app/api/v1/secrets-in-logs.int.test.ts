@@ -8,11 +8,12 @@ import { getDb, resetDbForTests } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { baselineBytes, newResearcher, submissionRequest, uniqueSlug } from "@/lib/testing/fixtures";
-import { testDatabaseUrl } from "@/lib/testing/test-env";
+import { fileDatabaseUrl } from "@/lib/testing/test-env";
 import { GET as health } from "./health/route";
 import { GET as model } from "./models/[slug]/route";
 import { POST as submit } from "./submissions/route";
 
+const databaseUrl = fileDatabaseUrl();
 const DB_PASSWORD = "Db-Pa55word-never-logged";
 const REDIS_PASSWORD = "Redis-Pa55word-never-logged";
 // Port 9 (discard) is closed on these machines.
@@ -128,7 +129,7 @@ describe("the worker's start-up and its errors", () => {
   });
 
   it("names an unreachable Redis with its password masked", async () => {
-    const output = await workerOutput({ DATABASE_URL: testDatabaseUrl, REDIS_URL: DEAD_REDIS_URL }, " ready (profile");
+    const output = await workerOutput({ DATABASE_URL: databaseUrl, REDIS_URL: DEAD_REDIS_URL }, " ready (profile");
     expect(output).toContain("ready");
     expect(output).toContain("redis://:***@127.0.0.1:9");
     expect(output).not.toContain(REDIS_PASSWORD);

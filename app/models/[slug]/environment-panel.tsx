@@ -3,7 +3,7 @@
 // Energy, CO₂e and water per million inferences, with the assumptions in view and editable: the defaults come
 // from the site's configuration (FRUGAL_GRID_G_PER_KWH, FRUGAL_WUE_L_PER_KWH); a reader can put in their own grid.
 import { useState } from "react";
-import { formatSi } from "@/lib/format";
+import { formatSi } from "@/common/format";
 import { environmentalFigures, ASSUMPTION_SOURCES } from "@/lib/models/environment";
 
 export function EnvironmentPanel({

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { siteBaseUrl } from "@/app/_components/base-url";
 import { currentUser } from "@/app/_components/current-user";
+import { linkPreview } from "@/app/_components/link-preview";
 import { badgeContent } from "@/lib/badges/badge-content";
 import { getBadgeFacts } from "@/lib/badges/get-badge-facts";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { formatBytes, formatDate } from "@/lib/format";
+import { formatBytes, formatDate } from "@/common/format";
 import { getModel, type ModelLookup } from "@/lib/models/get-model";
 import { ModelControls } from "./_owner/model-controls";
 import { OwnerScope } from "./_owner/owner-scope";
@@ -32,7 +33,8 @@ async function lookup(slug: string): Promise<ModelLookup> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).slug };
+  const { slug } = await params;
+  return { title: slug, ...linkPreview(`${slug} · frugalboard`, `${slug}: accuracy, energy per inference and memory, measured on frugalboard.`) };
 }
 
 export default async function ModelPage({ params }: Props) {

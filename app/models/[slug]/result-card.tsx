@@ -5,7 +5,7 @@ import { EnergyClassChip, MeterLabel } from "@/app/_components/grades";
 import { PrecisionLabel } from "@/app/_components/model-format";
 import { SciPanel } from "@/app/_components/sci-panel";
 import { TrainingPanel } from "@/app/_components/training-panel";
-import { formatBytes, formatCount, formatDateTime, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
+import { formatBytes, formatCount, formatDateTime, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/common/format";
 import type { ModelBoardResults } from "@/lib/models/get-model";
 import { WithdrawButton } from "./_owner/withdraw-button";
 import { EnvironmentPanel } from "./environment-panel";

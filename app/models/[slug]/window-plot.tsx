@@ -1,6 +1,6 @@
 // The spread of a result: each energy window's µJ per inference as a dot, the median as a line and the 95 %
 // confidence interval as a band, per scenario. Plain SVG drawn on the server; colours follow the text colour.
-import type { EnergyWindow } from "@/benchmarks/types";
+import type { EnergyWindow } from "@/lib/engine";
 
 const WIDTH = 360;
 const HEIGHT = 44;

@@ -10,7 +10,7 @@ import { imageUrl } from "@/lib/badges/snippets";
 import { modelCardOf } from "@/lib/citations/model-card-of";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { formatBytes, formatCount, formatDateTime, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
+import { formatBytes, formatCount, formatDateTime, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/common/format";
 import { getResult, type ResultRecord } from "@/lib/results/get-result";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { formatBytes, formatCount, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
+import { formatBytes, formatCount, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/common/format";
 import { PRECISION_LABELS } from "@/lib/leaderboard/model-format";
 import type { SubmissionView } from "@/lib/submissions/get-submission";
 

@@ -5,7 +5,7 @@
 // appears without a reload, and a cached page is never out of date for long.
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { formatPercent } from "@/lib/format";
+import { formatPercent } from "@/common/format";
 import type { Board } from "@/lib/leaderboard/get-board";
 import { readPrecision, type Precision } from "@/lib/leaderboard/model-format";
 import { BoardChart, type ChartPoint } from "./board-chart";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { EnergyClassChip, MeterLabel, Stars } from "@/app/_components/grades";
-import { formatBytes, formatCount, formatDate, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/lib/format";
+import { formatBytes, formatCount, formatDate, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "@/common/format";
 import { PrecisionLabel } from "@/app/_components/model-format";
 import type { BoardEntry } from "@/lib/leaderboard/get-board";
 

@@ -1,7 +1,7 @@
 // One board, as both board routes show it: /tasks/<id> (the default board) and /tasks/<id>/<hardware>/<meter>.
 import Link from "next/link";
 import { EnergyClassChip } from "@/app/_components/grades";
-import { formatPercent } from "@/lib/format";
+import { formatPercent } from "@/common/format";
 import type { Repeatability } from "@/lib/calibration/spread";
 import type { Board } from "@/lib/leaderboard/get-board";
 import { ENERGY_CLASSES, energyClassRange } from "@/lib/leaderboard/grades";

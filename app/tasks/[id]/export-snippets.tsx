@@ -1,4 +1,4 @@
-import type { TaskDefinition } from "@/benchmarks/types";
+import type { TaskDefinition } from "@/lib/engine";
 import { exportSnippets } from "@/lib/tasks/export-snippets";
 
 /** "Export a model for this task": the contract and code that produces it. */

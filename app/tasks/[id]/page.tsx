@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { findTask } from "@/benchmarks/tasks/catalog";
+import { findTask } from "@/lib/engine";
+import { boardDescription, linkPreview } from "@/app/_components/link-preview";
 import { getDb } from "@/lib/db/client";
 import { getBoardCached } from "@/lib/leaderboard/board-cache";
 import { BoardView } from "./board-view";
@@ -20,7 +21,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const task = findTask((await params).id);
-  return { title: task ? `${task.title} board` : "Unknown task" };
+  if (!task) return { title: "Unknown task" };
+  return { title: `${task.title} board`, ...linkPreview(`${task.title} board · frugalboard`, boardDescription(task.title)) };
 }
 
 /** /tasks/<id>: the task's default board (the profile with the most results, then the best meter). */

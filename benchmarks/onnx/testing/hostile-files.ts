@@ -1,5 +1,5 @@
 // Hostile and malformed files that the validator must refuse, each with the rule it breaks and words its message
-// must hold. Shared by the upload tests (app/api/v1/hostile-uploads.int.test.ts) so every case goes through the
+// must hold. Shared by the upload tests (app/api/v1/submissions/hostile-uploads.int.test.ts) so every case goes through the
 // real API. Models that pass validation and break a limit when they run are in harness/testing/hostile-models.ts.
 import { onnx } from "onnx-proto";
 import type { ValidationRule } from "../rules";

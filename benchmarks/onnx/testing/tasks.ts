@@ -1,5 +1,6 @@
-// Task literals with the contracts of DESIGN.md, for tests of the validator that must not depend on the real
-// task modules (which load datasets). Only the fields the validator reads matter; the rest are plausible.
+// Task literals with the contracts of docs/architecture.md, "Tasks", for tests of the validator that must not
+// depend on the real task modules (which load datasets). Only the fields the validator reads matter; the rest are
+// plausible.
 import type { TaskContract, TaskDefinition } from "../../types";
 
 function fakeTask(id: string, contract: TaskContract, classes: number): TaskDefinition {

@@ -1,5 +1,6 @@
 // Breast Cancer Wisconsin (diagnostic): 30 measurements of cell nuclei from a fine-needle aspirate, malignant or
-// benign. Test set: data rows i with i % 5 == 0 (114 of 569); input the raw values in file order (DESIGN.md, "Tasks").
+// benign. Test set: data rows i with i % 5 == 0 (114 of 569); input the raw values in file order
+// (docs/architecture.md, "Tasks").
 import type { TaskDefinition } from "../../types";
 
 /** The 30 features in file order: mean, standard error and worst (mean of the three largest) of ten measurements. */

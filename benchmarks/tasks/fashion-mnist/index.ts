@@ -1,5 +1,5 @@
 // Fashion-MNIST: Zalando's article images, the official 10,000-image test set, pixel/255 in [N,1,28,28]
-// (DESIGN.md, "Tasks"). The contract is MNIST's, so a model made for one runs on the other.
+// (docs/architecture.md, "Tasks"). The contract is MNIST's, so a model made for one runs on the other.
 import type { TaskDefinition } from "../../types";
 import { GREYSCALE_28_CONTRACT, HALF_DECADE_UPPER_BOUNDS_UJ } from "../shared-facts";
 

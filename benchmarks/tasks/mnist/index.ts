@@ -1,4 +1,5 @@
-// MNIST handwritten digits: the official 10,000-image test set, pixel/255 in [N,1,28,28] (DESIGN.md, "Tasks").
+// MNIST handwritten digits: the official 10,000-image test set, pixel/255 in [N,1,28,28] (docs/architecture.md,
+// "Tasks").
 import type { TaskDefinition } from "../../types";
 import { GREYSCALE_28_CONTRACT, HALF_DECADE_UPPER_BOUNDS_UJ } from "../shared-facts";
 

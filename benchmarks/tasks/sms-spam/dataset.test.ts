@@ -22,7 +22,7 @@ function refusal(bytes: Uint8Array, task = smsSpamTask): BenchmarkError {
 }
 
 describe("sms-spam task", () => {
-  it("is registered with the contract of DESIGN.md", () => {
+  it("is registered with its contract (docs/architecture.md, Tasks)", () => {
     expect(getTask("sms-spam")).toBe(smsSpamTask);
     expect(listTasks().map((task) => task.id)).toContain("sms-spam");
     expect(smsSpamTask.contract).toEqual({

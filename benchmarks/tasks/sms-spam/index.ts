@@ -1,5 +1,5 @@
 // SMS Spam Collection v.1: raw message text in, spam score out. The test set is every fifth line (i % 5 == 0,
-// 1,115 messages), since the collection has no official split (DESIGN.md, "Tasks").
+// 1,115 messages), since the collection has no official split (docs/architecture.md, "Tasks").
 import type { TaskDefinition } from "../../types";
 import { HALF_DECADE_UPPER_BOUNDS_UJ } from "../shared-facts";
 

@@ -22,7 +22,7 @@ function clipOf(samples: number[]): Float32Array {
 }
 
 describe("spoken-digits task", () => {
-  it("is registered with the contract of DESIGN.md", () => {
+  it("is registered with its contract (docs/architecture.md, Tasks)", () => {
     expect(getTask("spoken-digits")).toBe(spokenDigitsTask);
     expect(listTasks().map((task) => task.id)).toContain("spoken-digits");
     expect(spokenDigitsTask.contract).toEqual({

@@ -1,5 +1,5 @@
 // Free Spoken Digit Dataset: the 300 recordings with index 0–4, as 8192 samples of int16/32768 at 8 kHz
-// (DESIGN.md, "Tasks"). Preprocessing is fixed here so every model sees the same tensors.
+// (docs/architecture.md, "Tasks"). Preprocessing is fixed here so every model sees the same tensors.
 import type { TaskDefinition } from "../../types";
 import { SPOKEN_DIGITS_TEST_FILES } from "./test-files";
 import { HALF_DECADE_UPPER_BOUNDS_UJ } from "../shared-facts";

@@ -2,7 +2,7 @@
 // with (zSubmissionInput), so a new field or rule shows in the document by itself.
 import { z } from "zod";
 import { zBenchmarkResult } from "../../../benchmarks/harness/result-schema";
-import { zSubmissionInput } from "../../submissions/create-submission";
+import { zSubmissionInput } from "./inputs";
 import type { SubmissionView } from "../../submissions/get-submission";
 import { TRAINING_TYPES, zTrainingEmissions } from "../../training/training-emissions";
 import { zHardwareProfileId, zIsoDateTime, zMeter } from "./common";

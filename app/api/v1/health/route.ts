@@ -3,7 +3,7 @@ import { databaseReason } from "@/lib/db/unavailable";
 import { forLog } from "@/lib/log/redact";
 import { getQueue } from "@/lib/queue/get-queue";
 import { QUEUE_NAMES } from "@/lib/queue/contracts";
-import { HARNESS_VERSION } from "@/benchmarks/version";
+import { HARNESS_VERSION } from "@/lib/engine";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { listTasks } from "@/benchmarks/tasks/catalog";
+import { listTasks } from "@/lib/engine";
 import { zTasksResponse } from "@/lib/api/schemas/tasks";
 import { withErrors } from "@/lib/http/respond";
 

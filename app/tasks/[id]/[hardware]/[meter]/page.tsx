@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { findTask } from "@/benchmarks/tasks/catalog";
+import { findTask } from "@/lib/engine";
+import { boardDescription, linkPreview } from "@/app/_components/link-preview";
 import { getDb } from "@/lib/db/client";
 import { getBoardCached } from "@/lib/leaderboard/board-cache";
 import { BoardView } from "../../board-view";
@@ -18,7 +19,8 @@ type Props = { params: Promise<{ id: string; hardware: string; meter: string }> 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, meter } = await params;
   const task = findTask(id);
-  return { title: task ? `${task.title} board (${meter})` : "Unknown task" };
+  if (!task) return { title: "Unknown task" };
+  return { title: `${task.title} board (${meter})`, ...linkPreview(`${task.title} board (${meter}) · frugalboard`, boardDescription(task.title)) };
 }
 
 /** /tasks/<id>/<hardware profile>/<meter>: one board of the task; a combination with no result is a 404. */

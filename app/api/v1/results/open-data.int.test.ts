@@ -11,8 +11,8 @@ import { resultColumns } from "@/lib/submissions/record-result";
 import { ensureHardwareProfile, fakePayload, insertResult } from "@/lib/testing/insert-result";
 import { uniqueSlug } from "@/lib/testing/fixtures";
 import { HOSTILE_TEXT } from "@/lib/testing/hostile-text";
-import { GET as getCsv } from "./results.csv/route";
-import { GET as getJsonl } from "./results.jsonl/route";
+import { GET as getCsv } from "../results.csv/route";
+import { GET as getJsonl } from "../results.jsonl/route";
 
 const db = getDb();
 const created: string[] = [];

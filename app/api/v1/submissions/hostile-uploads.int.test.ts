@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { newResearcher, submissionRequest, uniqueSlug } from "@/lib/testing/fixtures";
-import { POST as postSubmission } from "./submissions/route";
+import { POST as postSubmission } from "./route";
 
 const db = getDb();
 const MAX_MODEL_BYTES = 1024 * 1024;

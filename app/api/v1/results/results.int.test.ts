@@ -16,9 +16,9 @@ import { getDb } from "@/lib/db/client";
 import { withdrawSubmission } from "@/lib/submissions/withdraw-submission";
 import { insertResult } from "@/lib/testing/insert-result";
 import { uniqueSlug } from "@/lib/testing/fixtures";
-import { GET as getBadge } from "../../badge/[slug]/[task]/route";
-import { GET as getLabel } from "../../label/[slug]/[task]/route";
-import { GET as getResultApi } from "./results/[id]/route";
+import { GET as getBadge } from "../../../badge/[slug]/[task]/route";
+import { GET as getLabel } from "../../../label/[slug]/[task]/route";
+import { GET as getResultApi } from "./[id]/route";
 
 const db = getDb();
 const created: string[] = [];

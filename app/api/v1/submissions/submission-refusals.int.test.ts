@@ -4,8 +4,8 @@ import { getDb } from "@/lib/db/client";
 import { enqueueBenchmark, closeQueues } from "@/lib/queue/get-queue";
 import { baselineBytes, newResearcher, submissionRequest, TEST_HARNESS, uniqueSlug } from "@/lib/testing/fixtures";
 import { startWorker } from "@/worker/start-worker";
-import { GET as getSubmission } from "./submissions/[id]/route";
-import { POST as postSubmission } from "./submissions/route";
+import { GET as getSubmission } from "./[id]/route";
+import { POST as postSubmission } from "./route";
 
 const db = getDb();
 

@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { renameModel } from "@/lib/models/rename-model";
 import { uniqueSlug } from "@/lib/testing/fixtures";
 import { insertResult } from "@/lib/testing/insert-result";
-import { GET as getLeaderboard } from "./leaderboard/route";
-import { GET as getModel } from "./models/[slug]/route";
+import { GET as getLeaderboard } from "../leaderboard/route";
+import { GET as getModel } from "./[slug]/route";
 
 const db = getDb();
 const created: string[] = [];

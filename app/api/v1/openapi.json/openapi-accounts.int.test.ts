@@ -7,7 +7,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { documentedCall } from "@/lib/testing/documented-call";
 import { baselineBytes, TEST_HARNESS, uniqueSlug } from "@/lib/testing/fixtures";
-import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
+import { startRouteServer, type RouteServer } from "@/app/_testing/route-server";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 
 const db = getDb();

@@ -7,12 +7,12 @@ import { listRecentResults } from "@/lib/leaderboard/recent-results";
 import { browserRequest, params, signUpUser, tokenRequest, uniqueUsername, type TestUser } from "@/lib/testing/accounts";
 import { uniqueSlug } from "@/lib/testing/fixtures";
 import { insertResult } from "@/lib/testing/insert-result";
-import { GET as getBadge } from "./badges/[slug]/[task]/route";
-import { GET as getBoard } from "./leaderboard/route";
-import { GET as getModel, PATCH as patchModel } from "./models/[slug]/route";
-import { POST as hideModel } from "./models/[slug]/hide/route";
-import { POST as unhideModel } from "./models/[slug]/unhide/route";
-import { POST as withdraw } from "./submissions/[id]/withdraw/route";
+import { GET as getBadge } from "../badges/[slug]/[task]/route";
+import { GET as getBoard } from "../leaderboard/route";
+import { GET as getModel, PATCH as patchModel } from "./[slug]/route";
+import { POST as hideModel } from "./[slug]/hide/route";
+import { POST as unhideModel } from "./[slug]/unhide/route";
+import { POST as withdraw } from "../submissions/[id]/withdraw/route";
 
 const db = getDb();
 const slugs: string[] = [];

@@ -3,7 +3,7 @@
 // the test server that serves the real handlers over HTTP (route-server.ts).
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { ApiMethod } from "../api/openapi/operations";
+import type { ApiMethod } from "@/lib/api/openapi/operations";
 
 export const HTTP_METHODS: ApiMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 const API_DIR = join("app", "api", "v1");
@@ -35,7 +35,7 @@ export function listApiRouteFiles(root = process.cwd()): ApiRouteFile[] {
     const parts = segments.flatMap((segment) => {
       if (segment.startsWith("(") && segment.endsWith(")")) return []; // a route group: not in the URL
       if (segment.startsWith("[...") || segment.startsWith("[[")) {
-        throw new Error(`${file}: catch-all segments are not handled here yet; extend lib/testing/api-routes.ts.`);
+        throw new Error(`${file}: catch-all segments are not handled here yet; extend app/_testing/api-routes.ts.`);
       }
       const param = /^\[(\w+)\]$/.exec(segment);
       if (param) {

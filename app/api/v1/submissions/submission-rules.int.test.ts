@@ -9,7 +9,7 @@ import { setUserRole } from "@/lib/auth/set-role";
 import { uniqueUsername } from "@/lib/testing/accounts";
 import { baselineBytes, submissionRequest, uniqueSlug } from "@/lib/testing/fixtures";
 import { insertResult } from "@/lib/testing/insert-result";
-import { POST as postSubmission } from "./submissions/route";
+import { POST as postSubmission } from "./route";
 
 const db = getDb();
 const saved = { ...process.env };

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { baselineBytes, newResearcher, submissionRequest, uniqueSlug } from "@/lib/testing/fixtures";
-import { GET as getSubmission } from "./submissions/[id]/route";
-import { POST as postSubmission } from "./submissions/route";
+import { GET as getSubmission } from "./[id]/route";
+import { POST as postSubmission } from "./route";
 
 const db = getDb();
 const created: string[] = [];

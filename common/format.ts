@@ -1,4 +1,5 @@
-// Number formatting shared by pages, API exports and badges. Units are part of the output.
+// Number formatting shared by pages, API exports, badges and the CLI. Units are part of the output. It lives in
+// common/, the leaf every room may import (and which imports none of ours), so the CLI needs no door into lib/.
 
 export function formatPercent(fraction: number, digits = 2): string {
   return `${(fraction * 100).toFixed(digits)}%`;

@@ -9,7 +9,7 @@ import { renameModel } from "@/lib/models/rename-model";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { baselineBytes, newResearcher, TEST_HARNESS, uniqueSlug } from "@/lib/testing/fixtures";
 import { documentedCall } from "@/lib/testing/documented-call";
-import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
+import { startRouteServer, type RouteServer } from "@/app/_testing/route-server";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 
 const db = getDb();

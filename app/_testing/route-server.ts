@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import type { ApiMethod } from "../api/openapi/operations";
+import type { ApiMethod } from "@/lib/api/openapi/operations";
 import { loadApiRoutes, type ApiRoute } from "./api-routes";
 
 export interface RouteServer {

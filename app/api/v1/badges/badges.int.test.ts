@@ -8,9 +8,9 @@ import { listBoardProfiles } from "@/lib/leaderboard/get-board";
 import { renameModel } from "@/lib/models/rename-model";
 import { insertResult } from "@/lib/testing/insert-result";
 import { uniqueSlug } from "@/lib/testing/fixtures";
-import { GET as getSvg } from "../../badge/[slug]/[task]/route";
-import { GET as getEndpoint } from "./badges/[slug]/[task]/route";
-import { GET as getModelApi } from "./models/[slug]/route";
+import { GET as getSvg } from "../../../badge/[slug]/[task]/route";
+import { GET as getEndpoint } from "./[slug]/[task]/route";
+import { GET as getModelApi } from "../models/[slug]/route";
 
 const db = getDb();
 const created: string[] = [];

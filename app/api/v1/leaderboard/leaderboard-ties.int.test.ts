@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { documentedCall } from "@/lib/testing/documented-call";
 import { uniqueSlug } from "@/lib/testing/fixtures";
 import { insertResult } from "@/lib/testing/insert-result";
-import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
+import { startRouteServer, type RouteServer } from "@/app/_testing/route-server";
 
 const db = getDb();
 const hardwareProfileId = randomBytes(8).toString("hex");

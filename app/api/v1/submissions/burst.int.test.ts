@@ -11,8 +11,8 @@ import { QUEUE_NAMES } from "@/lib/queue/contracts";
 import { closeQueues, getQueue } from "@/lib/queue/get-queue";
 import { burstFigures, describeFigures, submitBurst, waitForFinal, type Burst } from "@/lib/testing/burst";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
-import { GET as getSubmission } from "./submissions/[id]/route";
-import { POST as postSubmission } from "./submissions/route";
+import { GET as getSubmission } from "./[id]/route";
+import { POST as postSubmission } from "./route";
 
 const COUNT = 500;
 const WORKERS = 2;

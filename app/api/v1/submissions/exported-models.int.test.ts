@@ -7,9 +7,9 @@ import { getDb } from "@/lib/db/client";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { newResearcher, submissionRequest, TEST_HARNESS, uniqueSlug } from "@/lib/testing/fixtures";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
-import { GET as getLeaderboard } from "./leaderboard/route";
-import { GET as getSubmission } from "./submissions/[id]/route";
-import { POST as postSubmission } from "./submissions/route";
+import { GET as getLeaderboard } from "../leaderboard/route";
+import { GET as getSubmission } from "./[id]/route";
+import { POST as postSubmission } from "./route";
 
 const db = getDb();
 let worker: RunningWorker;

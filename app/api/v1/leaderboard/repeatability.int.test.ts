@@ -13,8 +13,8 @@ import { getDb } from "@/lib/db/client";
 import { clearBoardCache } from "@/lib/leaderboard/board-cache";
 import { uniqueSlug } from "@/lib/testing/fixtures";
 import { ensureHardwareProfile, insertResult } from "@/lib/testing/insert-result";
-import { GET as getLeaderboard } from "./leaderboard/route";
-import { GET as getModel } from "./models/[slug]/route";
+import { GET as getLeaderboard } from "./route";
+import { GET as getModel } from "../models/[slug]/route";
 
 const db = getDb();
 const mnistReference = listCalibrationReferences().find((r) => r.taskId === "mnist")!;
