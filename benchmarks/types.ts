@@ -1,10 +1,12 @@
 // The engine's public contract: what the CLI, the worker and the API see of a benchmark.
 // Everything here is plain data (JSON-serialisable) so a result can be stored and served as it is.
+import type { MeterKind } from "./meters/meter-kinds";
 import type { Precision } from "./onnx/precision";
+
+export type { MeterKind } from "./meters/meter-kinds";
 
 export type TaskId = string;
 export type ElemType = "float32" | "string";
-export type MeterKind = "estimate" | "rapl";
 export type Scenario = "offline" | "single-stream";
 
 /** The fixed input/output contract of a task (DESIGN.md, "Tasks"). `null` in a shape is the batch dimension. */

@@ -48,7 +48,7 @@ describe("frugalboard bench arguments", () => {
       [["m.onnx", "--task", "mnist", "--window-s", "soon"], '--window-s must be a number above 0, got "soon".'],
       [["m.onnx", "--task", "mnist", "--time-limit-s=-1"], '--time-limit-s must be a number above 0, got "-1".'],
       [["m.onnx", "--task", "mnist", "--memory-limit-mb", ""], '--memory-limit-mb must be a number above 0, got "".'],
-      [["m.onnx", "--task", "mnist", "--meter", "nvml"], '--meter must be estimate or rapl, got "nvml".'],
+      [["m.onnx", "--task", "mnist", "--meter", "nvml"], '--meter must be rapl or estimate, got "nvml".'],
     ];
     for (const [argv, message] of refusals) {
       expect(() => parseBenchArgs(argv)).toThrow(UsageError);

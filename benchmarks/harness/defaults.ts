@@ -16,7 +16,7 @@ export const DEFAULTS = {
   /** The offline windows are spread over this many processes, two windows each (offline-windows.ts). */
   windowProcesses: 4,
   /** Seconds per window by meter: a counter that ticks every ~1 ms needs longer windows than a CPU-time model. */
-  windowS: { estimate: 2, rapl: 10 } as Record<MeterKind, number>,
+  windowS: { estimate: 2, rapl: 10 } satisfies Record<MeterKind, number>,
   idleS: 1,
   /** Seconds of the offline batch probe (choose-batch.ts); never longer than one window. */
   batchProbeS: 2,

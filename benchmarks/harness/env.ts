@@ -1,5 +1,8 @@
 // The FRUGAL_* harness variables (.env.example), parsed once per run; one error names every bad variable.
 import { z } from "zod";
+import { listInWords, METER_KINDS } from "../meters/meter-kinds";
+
+const METER_CHOICES = ["auto", ...METER_KINDS] as const;
 
 const positive = z.coerce.number({ error: "must be a number above 0" }).positive("must be a number above 0");
 const count = (max: number) =>
@@ -19,7 +22,7 @@ const zHarnessEnv = z.object({
   FRUGAL_TIME_LIMIT_S: positive.optional(),
   FRUGAL_MEMORY_LIMIT_MB: positive.optional(),
   FRUGAL_CPU_TDP_W: positive.optional(),
-  FRUGAL_METER: z.enum(["auto", "rapl", "estimate"], { error: "must be auto, rapl or estimate" }).optional(),
+  FRUGAL_METER: z.enum(METER_CHOICES, { error: `must be ${listInWords(METER_CHOICES)}` }).optional(),
   FRUGAL_POWERCAP_ROOT: z.string().optional(),
 });
 

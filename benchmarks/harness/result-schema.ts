@@ -1,10 +1,10 @@
 // The documented shape of a BenchmarkResult (types.ts) as a zod schema: what `frugalboard bench --json` prints and
 // the API serves. `satisfies` keeps it in step with the TypeScript type; the CLI's test parses real output with it.
 import { z } from "zod";
+import { zMeterKind } from "../meters/meter-kinds";
 import { PRECISIONS } from "../onnx/precision";
 import type { BenchmarkResult } from "../types";
 
-const zMeterKind = z.enum(["estimate", "rapl"]);
 const zScenario = z.enum(["offline", "single-stream"]);
 const nonNegative = z.number().nonnegative();
 const zInterval = z.tuple([nonNegative, nonNegative]);
