@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { METER_KINDS } from "../benchmarks/meters/meter-kinds";
 import { parseBenchArgs, UsageError } from "./bench-args";
 
 describe("frugalboard bench arguments", () => {
@@ -34,6 +35,10 @@ describe("frugalboard bench arguments", () => {
       json: false,
       options: { task: "mnist", modelPath: "m.onnx", windows: undefined, offlineBatchSize: undefined, windowS: undefined, intraOpThreads: undefined, meter: undefined, timeLimitS: undefined, memoryLimitMb: undefined },
     });
+  });
+
+  it("accepts each meter kind for --meter", () => {
+    for (const kind of METER_KINDS) expect(parseBenchArgs(["m.onnx", "--task", "mnist", "--meter", kind]).options.meter).toBe(kind);
   });
 
   it("refuses bad flags with a message that names them", () => {
