@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFailingRunModel } from "@/benchmarks/harness/testing/hostile-models";
 import { buildModel, floatTensor } from "@/benchmarks/onnx/testing/build-model";
+import { listTasks } from "@/benchmarks/tasks/catalog";
 import { zApiError } from "@/lib/api/schemas/common";
 import { zBoard } from "@/lib/api/schemas/leaderboard";
 import { zSubmissionView } from "@/lib/api/schemas/submissions";
@@ -152,8 +153,9 @@ describe("frugalboard submit / status against a running server", { timeout: 180_
     expect(badToken.stderr).toMatch(/\nfrugalboard: refused by the server \(HTTP 401 unauthorized\): This API token is unknown or revoked: create a new one on the \/tokens page\.\n$/);
 
     expect(unknownTask.code).toBe(3);
-    expect(unknownTask.stderr).toContain("(HTTP 400 invalid_request): Unknown task `imagenet`. See GET /api/v1/tasks.");
-    expect(zApiError.parse(JSON.parse(unknownTask.stdout)).error).toMatchObject({ code: "invalid_request", message: "Unknown task `imagenet`. See GET /api/v1/tasks." });
+    const unknownTaskMessage = `Unknown task "imagenet"; known tasks: ${listTasks().map((t) => t.id).join(", ")}.`;
+    expect(unknownTask.stderr).toContain(`(HTTP 400 invalid_request): ${unknownTaskMessage}`);
+    expect(zApiError.parse(JSON.parse(unknownTask.stdout)).error).toMatchObject({ code: "invalid_request", message: unknownTaskMessage });
     expect(JSON.parse(unknownTask.stdout).error.httpStatus).toBe(400);
 
     expect(notOnnx.code).toBe(3);

@@ -4,8 +4,8 @@ import { readFile } from "node:fs/promises";
 import { resolveDataset } from "../datasets/resolve";
 import { getHardwareProfile } from "../hardware/profile";
 import { validateModel } from "../onnx/validate";
-import { findTask, listTasks } from "../tasks/catalog";
-import { BenchmarkError, type BenchmarkOptions, type BenchmarkResult, type TaskDefinition } from "../types";
+import { requireTask } from "../tasks/catalog";
+import { BenchmarkError, type BenchmarkOptions, type BenchmarkResult } from "../types";
 import { assembleResult } from "./assemble-result";
 import { batchCandidates, chooseBatch, type BatchChoice, type BatchLimits } from "./choose-batch";
 import { resolveSettings } from "./defaults";
@@ -40,13 +40,6 @@ async function chooseOfflineBatch(init: ChildInit, batch: Omit<BatchLimits, "sam
 
 function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new BenchmarkError("aborted", "The benchmark was cancelled.");
-}
-
-function requireTask(id: string): TaskDefinition {
-  const task = findTask(id);
-  if (task) return task;
-  const known = listTasks().map((t) => t.id).join(", ");
-  throw new BenchmarkError("unknown_task", `Unknown task "${String(id).slice(0, 64)}"; the tasks are: ${known}.`, "task");
 }
 
 const READ_PROBLEMS: Record<string, string> = {
