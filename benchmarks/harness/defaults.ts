@@ -3,8 +3,6 @@ import type { BenchmarkOptions, MeterKind } from "../types";
 import { HarnessConfigError, parseHarnessEnv, type Env } from "./env";
 import { selectMeterKind, type MeterSelection } from "./select-meter";
 
-export { HarnessConfigError, parseHarnessEnv, type Env } from "./env";
-
 export const DEFAULTS = {
   windows: 8,
   maxWindows: 16,
