@@ -5,6 +5,7 @@ import type { zSubmissionBadge, zSubmissionRank } from "../api/schemas/submissio
 import type { Db } from "../db/client";
 import { badgeMarkdown, badgeUrls } from "../badges/snippets";
 import { getBoardCached } from "../leaderboard/board-cache";
+import { boardApiPath, boardPath, isDefaultBoard } from "../leaderboard/board-url";
 import { getBoard, type Board } from "../leaderboard/get-board";
 
 export type SubmissionRank = z.infer<typeof zSubmissionRank>;
@@ -36,10 +37,6 @@ export async function rankOfSubmission(db: Db, submission: Finished, baseUrl: st
   }
   if (!entry) return null;
   const base = baseUrl.replace(/\/$/, "");
-  const task = encodeURIComponent(submission.taskId);
-  const [defaultBoard] = board.profiles;
-  const isDefault = defaultBoard?.hardwareProfileId === filter.hardwareProfileId && defaultBoard?.meter === filter.meter;
-  const query = new URLSearchParams({ task: submission.taskId, hardware: filter.hardwareProfileId, meter: filter.meter });
   return {
     position: entry.rank,
     tied: entry.tied,
@@ -50,9 +47,9 @@ export async function rankOfSubmission(db: Db, submission: Finished, baseUrl: st
     board: {
       task: submission.taskId,
       ...filter,
-      isDefault,
-      url: isDefault ? `${base}/tasks/${task}` : `${base}/tasks/${task}/${encodeURIComponent(filter.hardwareProfileId)}/${encodeURIComponent(filter.meter)}`,
-      apiUrl: `${base}/api/v1/leaderboard?${query}`,
+      isDefault: isDefaultBoard(board.profiles, filter),
+      url: `${base}${boardPath(submission.taskId, board.profiles, filter)}`,
+      apiUrl: `${base}${boardApiPath(submission.taskId, filter)}`,
     },
   };
 }
