@@ -75,7 +75,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   progress.report("validate");
   const model = validateModel(await readModel(options.modelPath), task);
   // A missing or altered test set is reported here, before a process is started for nothing.
-  await resolveDataset(task.dataset);
+  await resolveDataset(task.dataset, settings.datasets);
   // Said once the model is known to be worth measuring, so a refusal is not preceded by a note on meters.
   logMeterSelection(settings.meterSelection);
   const hardware = getHardwareProfile({ intraOpThreads: settings.intraOpThreads, meter: settings.meter });

@@ -25,7 +25,7 @@ describe("the meter kinds", () => {
       expect(DEFAULTS.windowS[kind]).toBeGreaterThan(0);
     }
     expect(isMeterKind("nvml")).toBe(false);
-    expect(() => parseHarnessEnv({ FRUGAL_METER: "nvml" })).toThrow(`FRUGAL_METER must be ${listInWords(["auto", ...METER_KINDS])}`);
+    expect(() => parseHarnessEnv({ FRUGAL_METER: "nvml" })).toThrow(`FRUGAL_METER: must be ${listInWords(["auto", ...METER_KINDS])}`);
   });
 
   it("are named in words as a message lists them", () => {
