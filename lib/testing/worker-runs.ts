@@ -4,15 +4,20 @@ import type { Db } from "../db/client";
 import { QUEUE_NAMES } from "../queue/contracts";
 import { getQueue } from "../queue/get-queue";
 
-/** Polls `probe` every 100 ms until it gives a value; throws naming `what` after `timeoutMs`. */
-export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
+/** Polls `probe` every `intervalMs` until it gives a value; throws naming `what` (read then) after `timeoutMs`. */
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs: number,
+  what: string | (() => string),
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe();
     if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  throw new Error(`timed out waiting for ${what}`);
+  throw new Error(`timed out waiting for ${typeof what === "string" ? what : what()}`);
 }
 
 /** A probe for a submission that is running and has written progress. */
