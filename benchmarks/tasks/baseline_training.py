@@ -15,6 +15,7 @@ import hashlib
 import os
 import random
 import struct
+import sys
 import time
 
 import numpy as np
@@ -180,6 +181,36 @@ def trained(model, train, val_set, chunk=None):
 
 
 # --------------------------------------------------------------------------- the 28x28 image tasks
+
+IMAGE_BATCH = 128
+IMAGE_VAL_SIZE = 5000
+IMAGE_CONTRACT = ((1, 28, 28), 10)
+
+
+def train_image_model(model, train_set, epochs, lr, seed):
+    train_minibatches(model, train_set, epochs=epochs, lr=lr, seed=seed, batch=IMAGE_BATCH, schedule=cosine)
+
+
+def run_image_task(*, here, seed, models, load_data, slug_width):
+    """run() for a 28x28 image task: `models` rows are (slug, display name, constructor, epochs, learning rate),
+    load_data() -> (train_set, val_set) (load_idx_training)."""
+
+    def load():
+        train_set, val_set = load_data()
+        return train_set, val_set, [f"training images: {len(train_set[0])}, validation images (last {IMAGE_VAL_SIZE} of train): {len(val_set[0])}"]
+
+    def describe(spec):
+        slug, name, _, epochs, lr = spec
+        return f"{slug} ({name}): {epochs} epochs, Adam lr {lr}, batch {IMAGE_BATCH}"
+
+    def fit(spec, train_set, val_set, seed):
+        _, _, make, epochs, lr = spec
+        model = make()
+        return trained(model, lambda: train_image_model(model, train_set, epochs, lr, seed), val_set, chunk=1000)
+
+    return run(here=here, seed=seed, models=models, load=load, describe=describe, fit=fit, contract=IMAGE_CONTRACT,
+               slug_width=slug_width, only=set(sys.argv[1:]))
+
 
 
 def parse_idx_images(raw, path):

@@ -38,8 +38,6 @@ TRAIN_SHA256 = {
 }
 
 SEED = 20261129
-VAL_SIZE = 5000
-BATCH = 128
 
 # slug, display name, constructor, epochs, learning rate
 MODELS = [
@@ -58,27 +56,6 @@ def read_gz(path):
     return raw
 
 
-def load():
-    train_set, val_set = bt.load_idx_training(TRAIN_IMAGES, TRAIN_LABELS, read_gz, VAL_SIZE)
-    return train_set, val_set, [f"training images: {len(train_set[0])}, validation images (last {VAL_SIZE} of train): {len(val_set[0])}"]
-
-
-def describe(spec):
-    slug, name, _, epochs, lr = spec
-    return f"{slug} ({name}): {epochs} epochs, Adam lr {lr}, batch {BATCH}"
-
-
-def fit(spec, train_set, val_set, seed):
-    _, _, make, epochs, lr = spec
-    model = make()
-    train = lambda: bt.train_minibatches(model, train_set, epochs=epochs, lr=lr, seed=seed, batch=BATCH, schedule=bt.cosine)
-    return bt.trained(model, train, val_set, chunk=1000)
-
-
-def main():
-    return bt.run(here=HERE, seed=SEED, models=MODELS, load=load, describe=describe, fit=fit,
-                  contract=((1, 28, 28), 10), slug_width=22, only=set(sys.argv[1:]))
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    load_data = lambda: bt.load_idx_training(TRAIN_IMAGES, TRAIN_LABELS, read_gz, bt.IMAGE_VAL_SIZE)
+    sys.exit(bt.run_image_task(here=HERE, seed=SEED, models=MODELS, load_data=load_data, slug_width=22))

@@ -32,8 +32,6 @@ TRAIN_IMAGES = os.path.join(DATA_DIR, "train-images-idx3-ubyte")
 TRAIN_LABELS = os.path.join(DATA_DIR, "train-labels-idx1-ubyte")
 
 SEED = 20240229
-VAL_SIZE = 5000
-BATCH = 128
 
 # slug, display name, constructor, epochs, learning rate
 MODELS = [
@@ -42,44 +40,21 @@ MODELS = [
     ("mnist-cnn", "Small CNN", bt.make_image_cnn, 6, 3e-3),
 ]
 
-
-def read_file(path):
-    with open(path, "rb") as f:
-        return f.read()
+# The CNN twin (benchmarks/harness/testing/train-cnn-twin.py) trains one of these again: it uses these three.
+train = bt.train_image_model
 
 
 def load_data():
-    return bt.load_idx_training(TRAIN_IMAGES, TRAIN_LABELS, read_file, VAL_SIZE)
+    def read_file(path):
+        with open(path, "rb") as f:
+            return f.read()
 
-
-def train(model, train_set, epochs, lr, seed):
-    bt.train_minibatches(model, train_set, epochs=epochs, lr=lr, seed=seed, batch=BATCH, schedule=bt.cosine)
+    return bt.load_idx_training(TRAIN_IMAGES, TRAIN_LABELS, read_file, bt.IMAGE_VAL_SIZE)
 
 
 def export(model, path):
-    return bt.export(model, path, (1, 28, 28), 10)
-
-
-def load():
-    train_set, val_set = load_data()
-    return train_set, val_set, [f"training images: {len(train_set[0])}, validation images (last {VAL_SIZE} of train): {len(val_set[0])}"]
-
-
-def describe(spec):
-    slug, name, _, epochs, lr = spec
-    return f"{slug} ({name}): {epochs} epochs, Adam lr {lr}, batch {BATCH}"
-
-
-def fit(spec, train_set, val_set, seed):
-    _, _, make, epochs, lr = spec
-    model = make()
-    return bt.trained(model, lambda: train(model, train_set, epochs, lr, seed), val_set, chunk=1000)
-
-
-def main():
-    return bt.run(here=HERE, seed=SEED, models=MODELS, load=load, describe=describe, fit=fit,
-                  contract=((1, 28, 28), 10), slug_width=14, only=set(sys.argv[1:]))
+    return bt.export(model, path, *bt.IMAGE_CONTRACT)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(bt.run_image_task(here=HERE, seed=SEED, models=MODELS, load_data=load_data, slug_width=14))
