@@ -10,7 +10,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? "list" : "list",
+  reporter: "list",
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",

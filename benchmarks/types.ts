@@ -1,11 +1,24 @@
 // The engine's public contract: what the CLI, the worker and the API see of a benchmark.
-// Everything here is plain data (JSON-serialisable) so a result can be stored and served as it is.
+// Everything here is plain data (JSON-serialisable) so a result can be stored and served as it is. The result's
+// types are inferred from its zod schema (harness/result-schema.ts), which is where their fields are documented.
+import type { z } from "zod";
+import type {
+  zBenchmarkResult,
+  zEnergySummary,
+  zEnergyWindow,
+  zHardwareProfile,
+  zHarnessFloor,
+  zOfflineBatchChoice,
+  zScenario,
+  zScenarioResult,
+} from "./harness/result-schema";
+import type { MeterKind } from "./meters/meter-kinds";
 import type { Precision } from "./onnx/precision";
+
+export type { MeterKind } from "./meters/meter-kinds";
 
 export type TaskId = string;
 export type ElemType = "float32" | "string";
-export type MeterKind = "estimate" | "rapl";
-export type Scenario = "offline" | "single-stream";
 
 /**
  * The fixed input/output contract of a task (docs/architecture.md, "Tasks"). `null` in a shape is the batch
@@ -86,22 +99,6 @@ export interface LoadedDataset {
   labels: Uint8Array;
 }
 
-export interface HardwareProfile {
-  /** Stable id: a short hash of the fields below (not of the hostname). */
-  id: string;
-  cpuModel: string;
-  cores: number;
-  threads: number;
-  ramBytes: number;
-  os: string;
-  arch: string;
-  nodeVersion: string;
-  onnxruntimeVersion: string;
-  /** intra-op threads given to onnxruntime for this result. */
-  intraOpThreads: number;
-  meter: MeterKind;
-}
-
 /** What the validator learnt about a model that passed. */
 export interface ModelInfo {
   fileBytes: number;
@@ -125,136 +122,14 @@ export interface ModelInfo {
   onnxruntimeOperators: string[];
 }
 
-export interface EnergyWindow {
-  index: number;
-  scenario: Scenario;
-  inferences: number;
-  wallS: number;
-  cpuS: number;
-  grossEnergyJ: number;
-  /** gross − idle power × wall time (never below 0). */
-  netEnergyJ: number;
-  energyPerInferenceJ: number;
-  /** Which of the run's processes measured it (offline windows are spread over several; offline-windows.ts). */
-  process?: number;
-}
-
-export interface EnergySummary {
-  /** Median of the per-window net energy per inference. */
-  energyPerInferenceJ: number;
-  ci95J: [number, number];
-  /** Coefficient of variation of the per-window figures (0.05 = 5 %). */
-  cv: number;
-  unstable: boolean;
-  windows: number;
-  /** Median of the per-window gross energy per inference (idle power not subtracted). */
-  grossEnergyPerInferenceJ?: number;
-  /** Processes the windows were measured in; the interval is then over the processes' means. */
-  processes?: number;
-}
-
-/**
- * The harness floor (docs/architecture.md, "Measurement protocol" step 8): a null model with the task's contract
- * (constant scores) measured in single-stream the same way as the model, so a reader sees how much of a query's
- * cost is the runtime's own. Cheaper than the model's scenarios: a few windows (3) of half the window length, none
- * added for a high CV.
- */
-export interface HarnessFloor {
-  /** Median net energy per query (batch 1). */
-  energyPerQueryJ: number;
-  grossEnergyPerQueryJ: number;
-  cv: number;
-  /** Time of one session.run call of the null model at batch 1. */
-  latencyP50Ms: number;
-  latencyP90Ms: number;
-  windows: number;
-  windowS: number;
-}
-
-export interface OfflineBatchChoice {
-  batchSize: number;
-  /** "fixed": the model's batch dimension allows one size; "probed": the cheapest of the probed sizes; "given": set by the caller. */
-  rule: "fixed" | "probed" | "given";
-  probes: { batchSize: number; cpuSPerSample: number; blocks: number }[];
-}
-
-export interface ScenarioResult {
-  scenario: Scenario;
-  batchSize: number;
-  energy: EnergySummary;
-  /** Time of one session.run call (one batch in offline, one sample in single-stream). */
-  latencyP50Ms: number;
-  latencyP90Ms: number;
-  latencyP95Ms: number;
-  throughputPerS: number;
-}
-
-export interface BenchmarkResult {
-  harnessVersion: string;
-  task: TaskId;
-  samples: number;
-  accuracy: number;
-  macroF1: number;
-  /** Offline scenario (boards rank by it). */
-  energyPerInferenceJ: number;
-  energyCi95J: [number, number];
-  energyCv: number;
-  unstable: boolean;
-  /** Offline median of the per-window gross energy per inference: energyPerInferenceJ before idle subtraction. */
-  grossEnergyPerInferenceJ?: number;
-  /** accuracy ÷ energyPerInferenceJ: correct predictions per joule. */
-  accuracyPerJoule: number;
-  meter: MeterKind;
-  /** True for the `estimate` meter: every output must say the figure is estimated. */
-  estimated: boolean;
-  meterDetails: Record<string, string | number>;
-  idlePowerW: number;
-  /**
-   * The model's footprint (docs/architecture.md, "Measurement protocol" step 3): peak RSS of the child from
-   * creating the session through one pass over the test set, minus baselineRssBytes (RSS with the runtime, test set
-   * and input tensors loaded, before the session).
-   */
-  modelMemoryBytes: number;
-  /** Peak RSS of the child up to the end of that pass: modelMemoryBytes = peakRssBytes − baselineRssBytes. */
-  peakRssBytes: number;
-  baselineRssBytes: number;
-  /**
-   * Peak RSS of the child over the whole run, windows included. Above peakRssBytes by what the JS runtime's
-   * garbage from hundreds of thousands of calls adds; that grows with the windows, so it is not the model's.
-   */
-  runPeakRssBytes: number;
-  fileBytes: number;
-  paramCount: number;
-  nonZeroParamCount: number;
-  precision: Precision;
-  /** com.microsoft operators the model uses: a result that only onnxruntime can reproduce. */
-  onnxruntimeOperators: string[];
-  /** Single-stream scenario (batch 1): time of one session.run call. */
-  latencyP50Ms: number;
-  latencyP90Ms: number;
-  latencyP95Ms: number;
-  /** Offline scenario: samples per second of the measured windows. */
-  throughputPerS: number;
-  /** CPU and wall seconds of all measured windows (both scenarios). */
-  cpuS: number;
-  wallS: number;
-  offline: ScenarioResult;
-  /** How the offline batch was chosen, with the probe's figures (choose-batch.ts). Absent before harness 1.4.0. */
-  offlineBatch?: OfflineBatchChoice;
-  singleStream: ScenarioResult;
-  windows: EnergyWindow[];
-  /** Graph inputs that were initializers too, removed before the session was made (they are weights). Since 1.4.0. */
-  initializerInputsRemoved?: number;
-  /** onnxruntime's warnings while it loaded and ran the model (at most RUNTIME_LOG_LINES lines). Since 1.4.0. */
-  runtimeLog?: string[];
-  /** The null model's cost at batch 1, beside singleStream. */
-  harnessFloor?: HarnessFloor;
-  intraOpThreads: number;
-  onnxruntimeVersion: string;
-  hardware: HardwareProfile;
-  startedAt: string;
-  finishedAt: string;
-}
+export type Scenario = z.infer<typeof zScenario>;
+export type HardwareProfile = z.infer<typeof zHardwareProfile>;
+export type EnergyWindow = z.infer<typeof zEnergyWindow>;
+export type EnergySummary = z.infer<typeof zEnergySummary>;
+export type HarnessFloor = z.infer<typeof zHarnessFloor>;
+export type OfflineBatchChoice = z.infer<typeof zOfflineBatchChoice>;
+export type ScenarioResult = z.infer<typeof zScenarioResult>;
+export type BenchmarkResult = z.infer<typeof zBenchmarkResult>;
 
 export interface BenchmarkProgress {
   phase: "validate" | "batch" | "load" | "warmup" | "accuracy" | "idle" | "offline" | "single-stream" | "floor" | "done";

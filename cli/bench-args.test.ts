@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { METER_KINDS } from "../benchmarks/meters/meter-kinds";
 import { parseBenchArgs, UsageError } from "./bench-args";
 
 describe("frugalboard bench arguments", () => {
@@ -36,6 +37,10 @@ describe("frugalboard bench arguments", () => {
     });
   });
 
+  it("accepts each meter kind for --meter", () => {
+    for (const kind of METER_KINDS) expect(parseBenchArgs(["m.onnx", "--task", "mnist", "--meter", kind]).options.meter).toBe(kind);
+  });
+
   it("refuses bad flags with a message that names them", () => {
     const refusals: [string[], string][] = [
       [["m.onnx", "--task", "mnist", "--bogus"], "Unknown option '--bogus'"],
@@ -48,7 +53,7 @@ describe("frugalboard bench arguments", () => {
       [["m.onnx", "--task", "mnist", "--window-s", "soon"], '--window-s must be a number above 0, got "soon".'],
       [["m.onnx", "--task", "mnist", "--time-limit-s=-1"], '--time-limit-s must be a number above 0, got "-1".'],
       [["m.onnx", "--task", "mnist", "--memory-limit-mb", ""], '--memory-limit-mb must be a number above 0, got "".'],
-      [["m.onnx", "--task", "mnist", "--meter", "nvml"], '--meter must be estimate or rapl, got "nvml".'],
+      [["m.onnx", "--task", "mnist", "--meter", "nvml"], '--meter must be rapl or estimate, got "nvml".'],
     ];
     for (const [argv, message] of refusals) {
       expect(() => parseBenchArgs(argv)).toThrow(UsageError);

@@ -1,6 +1,7 @@
 // `frugalboard bench` arguments → the harness's options. Every flag is checked here, so a bad one is a usage
 // error (exit 2) before anything runs.
 import { parseArgs } from "node:util";
+import { isMeterKind, listInWords, METER_KINDS } from "../benchmarks/meters/meter-kinds";
 import type { BenchmarkOptions } from "../benchmarks/types";
 
 export const USAGE = `Usage: frugalboard bench MODEL.onnx --task TASK [options]
@@ -68,8 +69,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1 || !values.task) throw new UsageError("One model file and --task are required.");
-  if (values.meter !== undefined && values.meter !== "estimate" && values.meter !== "rapl") {
-    throw new UsageError(`--meter must be estimate or rapl, got "${values.meter}".`);
+  if (values.meter !== undefined && !isMeterKind(values.meter)) {
+    throw new UsageError(`--meter must be ${listInWords(METER_KINDS)}, got "${values.meter}".`);
   }
   return {
     json: values.json,

@@ -76,7 +76,7 @@ describe("frugalboard bench", { timeout: 180_000 }, () => {
   it("names the tasks when --task is not one, exit 2", async () => {
     const run = await cli(["bench", BASELINE, "--task", "imagenet", "--json"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Unknown task "imagenet"; the tasks are: mnist');
+    expect(run.stderr).toContain('Unknown task "imagenet"; known tasks: mnist');
     expect(zBenchmarkErrorOutput.parse(JSON.parse(run.stdout)).error).toMatchObject({ code: "unknown_task", rule: "task" });
   });
 

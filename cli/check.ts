@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { describeContract } from "../benchmarks/onnx/describe-type";
 import { PRECISION_LABELS } from "../benchmarks/onnx/precision";
 import { validateModel } from "../benchmarks/onnx/validate";
-import { findTask, listTasks } from "../benchmarks/tasks/catalog";
+import { listTasks, requireTask } from "../benchmarks/tasks/catalog";
 import { BenchmarkError, type ModelInfo, type TaskDefinition } from "../benchmarks/types";
 import { UsageError } from "./bench-args";
 import { EXIT } from "./exit";
@@ -32,9 +32,12 @@ function parseCheckArgs(argv: string[]): { path: string; task: TaskDefinition; j
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1 || !values.task) throw new UsageError("One model file and --task are required.", CHECK_USAGE);
-  const task = findTask(values.task);
-  if (!task) throw new UsageError(`Unknown task "${values.task.slice(0, 64)}"; known tasks: ${listTasks().map((t) => t.id).join(", ")}.`, CHECK_USAGE);
-  return { path: positionals[0], task, json: values.json };
+  try {
+    return { path: positionals[0], task: requireTask(values.task), json: values.json };
+  } catch (error) {
+    if (error instanceof BenchmarkError) throw new UsageError(error.message, CHECK_USAGE);
+    throw error;
+  }
 }
 
 export function formatCheck(info: ModelInfo, task: TaskDefinition, path: string, validateMs: number): string {

@@ -2,13 +2,7 @@
 // CI logs, which are not terminals), and the submission's state on stdout.
 import { formatBytes, formatMicrojoules, formatPercent, formatPerJoule } from "../common/format";
 import type { SubmissionState } from "./api-client";
-
-const BAR_WIDTH = 30;
-
-export function bar(percent: number): string {
-  const filled = Math.round((Math.min(100, Math.max(0, percent)) / 100) * BAR_WIDTH);
-  return `[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}] ${String(Math.round(percent)).padStart(3)}%`;
-}
+import { bar } from "./progress-bar";
 
 export interface ProgressLine {
   /** `key` says when a line is news: on a terminal every update redraws, elsewhere only a new key prints. */

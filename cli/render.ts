@@ -2,13 +2,11 @@
 import { DEFAULTS } from "../benchmarks/harness/defaults";
 import { PRECISION_LABELS } from "../benchmarks/onnx/precision";
 import type { BenchmarkProgress, BenchmarkResult } from "../benchmarks/types";
+import { bar } from "./progress-bar";
 import { formatBytes, formatCount, formatMicrojoules, formatMs, formatPercent, formatPerJoule } from "../common/format";
 
-const BAR_WIDTH = 30;
-
 export function renderProgress({ phase, percent }: BenchmarkProgress): string {
-  const filled = Math.round((percent / 100) * BAR_WIDTH);
-  return `\r[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}] ${String(Math.round(percent)).padStart(3)}% ${phase.padEnd(14)}`;
+  return `\r${bar(percent)} ${phase.padEnd(14)}`;
 }
 
 /** The meter row: its kind, how it was chosen when that was a fallback, and what it counted. */

@@ -1,18 +1,19 @@
 // `frugalboard submit` and `status` as a researcher runs them: the real bin in a child process, against the real
 // route handlers of app/api/v1 served over HTTP (app/_testing/route-server.ts) and a real worker in this process.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFailingRunModel } from "@/benchmarks/harness/testing/hostile-models";
 import { buildModel, floatTensor } from "@/benchmarks/onnx/testing/build-model";
+import { listTasks } from "@/benchmarks/tasks/catalog";
 import { zApiError } from "@/lib/api/schemas/common";
 import { zBoard } from "@/lib/api/schemas/leaderboard";
 import { zSubmissionView } from "@/lib/api/schemas/submissions";
 import { getDb } from "@/lib/db/client";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { newResearcher, TEST_HARNESS, uniqueSlug } from "@/lib/testing/fixtures";
+import { freePort } from "@/lib/testing/free-port";
 import { runCli, type CliRun } from "./testing/run-cli";
 import { startRouteServer, type RouteServer } from "@/app/_testing/route-server";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
@@ -28,15 +29,6 @@ let dir: string;
 /** The CLI with no token or server from this machine's environment unless a case gives them. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return runCli(args, { FRUGALBOARD_TOKEN: "", FRUGALBOARD_SERVER: "", ...env }, 170_000);
-}
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((ready) => probe.listen(0, "127.0.0.1", ready));
-  const { port } = probe.address() as { port: number };
-  await new Promise((closed) => probe.close(closed));
-  return port;
 }
 
 beforeAll(async () => {
@@ -152,8 +144,9 @@ describe("frugalboard submit / status against a running server", { timeout: 180_
     expect(badToken.stderr).toMatch(/\nfrugalboard: refused by the server \(HTTP 401 unauthorized\): This API token is unknown or revoked: create a new one on the \/tokens page\.\n$/);
 
     expect(unknownTask.code).toBe(3);
-    expect(unknownTask.stderr).toContain("(HTTP 400 invalid_request): Unknown task `imagenet`. See GET /api/v1/tasks.");
-    expect(zApiError.parse(JSON.parse(unknownTask.stdout)).error).toMatchObject({ code: "invalid_request", message: "Unknown task `imagenet`. See GET /api/v1/tasks." });
+    const unknownTaskMessage = `Unknown task "imagenet"; known tasks: ${listTasks().map((t) => t.id).join(", ")}.`;
+    expect(unknownTask.stderr).toContain(`(HTTP 400 invalid_request): ${unknownTaskMessage}`);
+    expect(zApiError.parse(JSON.parse(unknownTask.stdout)).error).toMatchObject({ code: "invalid_request", message: unknownTaskMessage });
     expect(JSON.parse(unknownTask.stdout).error.httpStatus).toBe(400);
 
     expect(notOnnx.code).toBe(3);
@@ -183,7 +176,7 @@ describe("frugalboard submit / status against a running server", { timeout: 180_
   });
 
   it("exits 5 naming the URL when the server cannot be reached, and 2 without a token or a readable file", async () => {
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     const [unreachable, unreachableJson, noToken, noFile, noTraining] = await Promise.all([
       cli(["submit", BASELINE, "--task", "mnist", "--model", "m-1", "--server", url], { FRUGALBOARD_TOKEN: token }),
       cli(["status", "x", "--json"], { FRUGALBOARD_SERVER: url }),

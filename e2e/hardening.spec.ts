@@ -3,8 +3,8 @@
 // their lookup, and a friendly page while PostgreSQL is down (a second web server whose database connection goes
 // through a proxy this test stops and starts). Cheap: one browser page; the rest are plain requests.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { freePort } from "../lib/testing/free-port";
 import { HOSTILE_PROFILE, HOSTILE_SLUG, HOSTILE_TEXT } from "../lib/testing/hostile-text";
 import { startTcpProxy, targetOf, type TcpProxy } from "../lib/testing/tcp-proxy";
 import { e2eDatabaseUrl, e2eQueuePrefix } from "../lib/testing/test-env";
@@ -105,17 +105,6 @@ test("slugs and paths that try to leave their lookup find nothing and read nothi
     expect(body, path).not.toContain("root:x:0:0");
   }
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test("while PostgreSQL is down, pages show a friendly error with a retry and the API answers 503; both recover; no password is logged", async ({ page, request }) => {
   test.setTimeout(120_000);

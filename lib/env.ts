@@ -1,5 +1,6 @@
 // Environment, parsed once with zod. Bad config fails at start-up with a message naming the variable.
 import { z } from "zod";
+import { parseEnv } from "../benchmarks/config/parse-env";
 
 const zEnv = z.object({
   DATABASE_URL: z
@@ -29,6 +30,8 @@ const zEnv = z.object({
   FRUGAL_SIGNIN_WINDOW_S: z.coerce.number({ error: "must be a whole number of seconds" }).int("must be a whole number of seconds").min(1, "must be at least 1").max(86_400, "must be at most 86400 (a day)").default(900),
   /** "true" when a reverse proxy sets X-Forwarded-For: the client's IP (for rate limits) is then its last entry. */
   FRUGAL_TRUST_PROXY: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
+  /** Comma-separated task ids the start-up seed is limited to (a test server); unset: every task. */
+  FRUGAL_SEED_TASKS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof zEnv>;
@@ -38,12 +41,7 @@ let cached: Env | undefined;
 /** Parses process.env once; throws one error listing every bad variable and what it must be. */
 export function getEnv(): Env {
   if (cached) return cached;
-  const parsed = zEnv.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
-    throw new Error(`Invalid configuration (see .env.example):\n${problems}`);
-  }
-  cached = parsed.data;
+  cached = parseEnv(zEnv, process.env, { what: "configuration" });
   return cached;
 }
 

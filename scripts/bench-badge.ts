@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "../lib/db/client";
 import { insertResult } from "../lib/testing/insert-result";
-import { type LoadResult, cleanup, deadline, ensureBuild, fmtMs, freePort, load, onCleanup, scratchDatabase, startNext, startProcess, warm } from "./lib/bench-kit";
+import { type LoadResult, cleanup, deadline, ensureBuild, fmtMs, load, onCleanup, scratchDatabase, startNext, startProcess, warm } from "./lib/bench-kit";
+import { freePort } from "../lib/testing/free-port";
 
 const GOAL_RATIO = 0.5;
 const GOAL_P99_MS = 20;

@@ -4,7 +4,8 @@
 //   --results N (10000)  --models N (250)  --seconds N per target (10)  --connections N (20)
 import { parseArgs } from "node:util";
 import { seedBoard } from "./lib/seed-board";
-import { cleanup, deadline, ensureBuild, fmtMs, freePort, load, scratchDatabase, startNext, warm } from "./lib/bench-kit";
+import { cleanup, deadline, ensureBuild, fmtMs, load, scratchDatabase, startNext, warm } from "./lib/bench-kit";
+import { freePort } from "../lib/testing/free-port";
 
 const GOAL_P95_MS = 100;
 const { values } = parseArgs({

@@ -1,6 +1,7 @@
 // npm run bench:harness [-- TASK… --window-s S --windows K --block-ms B] — what the harness costs, and how repeatable
-// it is. For every baseline of every task (or of the tasks named), the harness's own model process (child.ts, driven
-// through the same protocol as runBenchmark: load, warm-up, accuracy pass, idle baseline, then offline windows):
+// it is. For every baseline of every task (or of the tasks named), the harness's own model code (ChildBench, in the
+// bench's own child entry bench-child.ts), driven through the same protocol as runBenchmark (load, warm-up, accuracy
+// pass, idle baseline, then offline windows):
 //   cv     = coefficient of variation of the offline net energy per inference across K windows of the protocol's
 //            length (2 s with estimate, 10 s with rapl; --window-s to change), idle power subtracted as runBenchmark
 //            does, none added for a high CV (goal ≤ 2 % with the estimate meter on an idle machine). Each window is
@@ -21,7 +22,7 @@ import { parseArgs } from "node:util";
 import { resolveDataset } from "../benchmarks/datasets/resolve";
 import { resolveSettings } from "../benchmarks/harness/defaults";
 import { toEnergyWindow } from "../benchmarks/harness/measure-scenario";
-import { ChildSupervisor } from "../benchmarks/harness/supervise-child";
+import { superviseBenchChild } from "../benchmarks/harness/bench-protocol";
 import { validateModel } from "../benchmarks/onnx/validate";
 import { quantileSorted } from "simple-statistics";
 import { coefficientOfVariation, median } from "../benchmarks/stats/summary";
@@ -78,7 +79,7 @@ async function benchBaseline(task: TaskDefinition, baseline: Baseline, options: 
   const { windowS } = settings;
   const batchSize = model.batchFixedAtOne ? 1 : task.batchSize;
 
-  const child = new ChildSupervisor({ timeLimitS: settings.timeLimitS, memoryLimitMb: settings.memoryLimitMb });
+  const child = superviseBenchChild({ timeLimitS: settings.timeLimitS, memoryLimitMb: settings.memoryLimitMb });
   const netPerInference: number[] = [];
   const bareCpuPerInference: number[] = [];
   let rounds: PairedRound[];

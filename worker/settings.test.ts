@@ -9,7 +9,7 @@ describe("readWorkerSettings", () => {
   });
 
   it("refuses a bad calibration setting, naming the variable", () => {
-    expect(() => readWorkerSettings({ FRUGAL_CALIBRATE: "yes" })).toThrow("Invalid worker configuration: FRUGAL_CALIBRATE: must be 0 or 1");
+    expect(() => readWorkerSettings({ FRUGAL_CALIBRATE: "yes" })).toThrow("Invalid worker configuration (see .env.example): FRUGAL_CALIBRATE: must be 0 or 1");
     expect(() => readWorkerSettings({ FRUGAL_CALIBRATE_EVERY_S: "5" })).toThrow(/FRUGAL_CALIBRATE_EVERY_S: Too small: expected number to be >=60/);
   });
 });
@@ -25,7 +25,7 @@ describe("worker SCI settings", () => {
   });
 
   it("refuse values that cannot be right, naming the variable", () => {
-    expect(() => readWorkerSettings({ FRUGAL_SCI_LIFESPAN_YEARS: "0" })).toThrow(/Invalid worker configuration: FRUGAL_SCI_LIFESPAN_YEARS: /);
+    expect(() => readWorkerSettings({ FRUGAL_SCI_LIFESPAN_YEARS: "0" })).toThrow(/Invalid worker configuration \(see .env.example\): FRUGAL_SCI_LIFESPAN_YEARS: /);
     expect(() => readWorkerSettings({ FRUGAL_SCI_GRID_G_PER_KWH: "-1" })).toThrow(/FRUGAL_SCI_GRID_G_PER_KWH: /);
     expect(() => readWorkerSettings({ FRUGAL_SCI_EMBODIED_KG: "lots" })).toThrow(/FRUGAL_SCI_EMBODIED_KG: /);
   });

@@ -1,6 +1,7 @@
 // Timings of the worker's fault handling, from the environment (defaults suit production; the fault tests
 // shorten them so a killed worker's job is recovered in seconds, not minutes).
 import { z } from "zod";
+import { parseEnv, type Env } from "../benchmarks/config/parse-env";
 import { SCI_DEFAULTS, type SciAssumptions } from "../lib/sci/sci";
 
 const zWorkerSettings = z.object({
@@ -32,11 +33,6 @@ export function sciAssumptionsOf(settings: WorkerSettings): SciAssumptions {
   return { gridGPerKwh: settings.FRUGAL_SCI_GRID_G_PER_KWH, embodiedKg: settings.FRUGAL_SCI_EMBODIED_KG, lifespanYears: settings.FRUGAL_SCI_LIFESPAN_YEARS };
 }
 
-export function readWorkerSettings(env: Record<string, string | undefined> = process.env): WorkerSettings {
-  const parsed = zWorkerSettings.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new Error(`Invalid worker configuration: ${problems}`);
-  }
-  return parsed.data;
+export function readWorkerSettings(env: Env = process.env): WorkerSettings {
+  return parseEnv(zWorkerSettings, env, { what: "worker configuration" });
 }

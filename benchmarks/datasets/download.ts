@@ -7,6 +7,7 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { unzipSync } from "fflate";
+import type { HarnessEnv } from "../harness/env";
 import { BenchmarkError, type DatasetFile, type DatasetManifest } from "../types";
 
 export interface DownloadOptions {
@@ -22,13 +23,13 @@ const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** `$FRUGAL_DATASET_CACHE`, else `$XDG_CACHE_HOME/frugalboard/datasets`, else `~/.cache/frugalboard/datasets`. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultCacheDir(env: HarnessEnv): string {
   if (env.FRUGAL_DATASET_CACHE) return env.FRUGAL_DATASET_CACHE;
   return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "frugalboard", "datasets");
 }
 
 /** Downloads are on unless FRUGAL_DATASET_DOWNLOAD is 0/false/off (an offline machine, the test suite). */
-export function downloadsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function downloadsEnabled(env: HarnessEnv): boolean {
   return !/^(0|false|off|no)$/i.test(env.FRUGAL_DATASET_DOWNLOAD ?? "");
 }
 

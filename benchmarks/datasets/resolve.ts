@@ -8,10 +8,11 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BenchmarkError, type DatasetFile, type DatasetManifest } from "../types";
+import { parseHarnessEnv, type HarnessEnv } from "../harness/env";
 import { defaultCacheDir, downloadDataset, downloadsEnabled } from "./download";
 
 export interface ResolveOptions {
-  /** Mirror root; defaults to process.env.FRUGAL_DATASET_MIRROR. */
+  /** Mirror root; defaults to FRUGAL_DATASET_MIRROR. */
   mirrorDir?: string;
   /** Skip the bundled copy (tests of the mirror). */
   skipBundled?: boolean;
@@ -21,6 +22,23 @@ export interface ResolveOptions {
   download?: boolean;
   /** Rewrites canonical URLs (tests serve the files locally). */
   urlFor?: (url: string) => string;
+}
+
+/** The FRUGAL_DATASET_* variables as resolve options (the defaults of resolveDataset). */
+export function datasetOptions(env: HarnessEnv): Required<Pick<ResolveOptions, "cacheDir" | "download">> & Pick<ResolveOptions, "mirrorDir"> {
+  return { mirrorDir: env.FRUGAL_DATASET_MIRROR, cacheDir: defaultCacheDir(env), download: downloadsEnabled(env) };
+}
+
+/** What the caller left out, from the environment (parsed only when something is left out). */
+function withDefaults(options: ResolveOptions): ResolveOptions {
+  if ("mirrorDir" in options && options.cacheDir !== undefined && options.download !== undefined) return options;
+  const fromEnv = datasetOptions(parseHarnessEnv());
+  return {
+    ...options,
+    mirrorDir: "mirrorDir" in options ? options.mirrorDir : fromEnv.mirrorDir,
+    cacheDir: options.cacheDir ?? fromEnv.cacheDir,
+    download: options.download ?? fromEnv.download,
+  };
 }
 
 /** Absolute path of every manifest file, by its manifest name. */
@@ -56,9 +74,9 @@ function candidates(manifest: DatasetManifest, file: DatasetFile, options: Resol
   const list: string[] = [];
   const bundled = options.skipBundled ? undefined : bundledDir(manifest);
   if (bundled) list.push(join(bundled, file.name));
-  const mirror = options.mirrorDir ?? process.env.FRUGAL_DATASET_MIRROR;
+  const mirror = options.mirrorDir;
   if (mirror) list.push(join(mirror, manifest.folder, file.name));
-  if (manifest.download) list.push(join(options.cacheDir ?? defaultCacheDir(), manifest.folder, file.name));
+  if (manifest.download && options.cacheDir) list.push(join(options.cacheDir, manifest.folder, file.name));
   return list;
 }
 
@@ -79,7 +97,8 @@ async function verify(manifest: DatasetManifest, file: DatasetFile, path: string
 
 const MISSING_FILES_SHOWN = 5;
 
-export async function resolveDataset(manifest: DatasetManifest, options: ResolveOptions = {}): Promise<ResolvedFiles> {
+export async function resolveDataset(manifest: DatasetManifest, given: ResolveOptions = {}): Promise<ResolvedFiles> {
+  const options = withDefaults(given);
   const resolved: ResolvedFiles = {};
   const missing: DatasetFile[] = [];
   for (const file of manifest.files) {
@@ -94,9 +113,9 @@ export async function resolveDataset(manifest: DatasetManifest, options: Resolve
     }
     if (!found) missing.push(file);
   }
-  const download = options.download ?? downloadsEnabled();
+  const download = options.download;
   if (missing.length > 0 && manifest.download && download) {
-    const cacheDir = options.cacheDir ?? defaultCacheDir();
+    const cacheDir = options.cacheDir!;
     Object.assign(resolved, await downloadDataset(manifest, missing, { cacheDir, urlFor: options.urlFor }));
     return resolved;
   }

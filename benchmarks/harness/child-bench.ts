@@ -7,7 +7,8 @@ import type { Meter } from "../meters/meter";
 import { accuracy, argmaxRows, macroF1 } from "../stats/classification";
 import { quote } from "../onnx/rules";
 import { Reservoir } from "../stats/reservoir";
-import { getTask, loadTaskDataset } from "../tasks/registry";
+import { requireTask } from "../tasks/catalog";
+import { loadTaskDataset } from "../tasks/registry";
 import { BenchmarkError, type LoadedDataset, type Scenario, type TaskDefinition } from "../types";
 import { buildBatches, type Batch } from "./batches";
 import type { BatchProbe } from "./choose-batch";
@@ -50,7 +51,7 @@ export class ChildBench {
    * The peak is reset after loading so the dataset's load-time peak is not counted.
    */
   static async load(init: ChildInit): Promise<{ bench: ChildBench; reply: Extract<ChildMessage, { type: "loaded" }> }> {
-    const task = getTask(init.taskId);
+    const task = requireTask(init.taskId);
     const dataset = await loadTaskDataset(task);
     const batches = {
       offline: buildBatches(dataset, task.contract, init, init.offlineBatchSize),

@@ -29,10 +29,10 @@ describe("harness settings", () => {
 
   it("names each bad variable and what it must be", () => {
     expect(() => resolveSettings({}, { FRUGAL_WINDOWS: "0", FRUGAL_CPU_TDP_W: "hot" })).toThrow(
-      /FRUGAL_WINDOWS must be at least 1; FRUGAL_CPU_TDP_W must be a number above 0/,
+      /FRUGAL_WINDOWS: must be at least 1; FRUGAL_CPU_TDP_W: must be a number above 0/,
     );
-    expect(() => resolveSettings({}, { FRUGAL_THREADS: "1.5" })).toThrow("FRUGAL_THREADS must be a whole number");
-    expect(() => resolveSettings({}, { FRUGAL_WINDOW_PROCESSES: "17" })).toThrow("FRUGAL_WINDOW_PROCESSES must be at most 16");
+    expect(() => resolveSettings({}, { FRUGAL_THREADS: "1.5" })).toThrow("FRUGAL_THREADS: must be a whole number");
+    expect(() => resolveSettings({}, { FRUGAL_WINDOW_PROCESSES: "17" })).toThrow("FRUGAL_WINDOW_PROCESSES: must be at most 16");
     expect(() => resolveSettings({ offlineBatchSize: 2.5 }, {})).toThrow("Benchmark option offlineBatchSize must be a whole number above 0, got 2.5.");
     expect(() => resolveSettings({ windowS: -1 }, {})).toThrow("Benchmark option windowS must be a number above 0, got -1.");
   });

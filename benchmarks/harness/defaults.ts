@@ -1,9 +1,9 @@
 // The harness settings: an option given to runBenchmark wins, then the environment (.env.example), then the default.
 import type { BenchmarkOptions, MeterKind } from "../types";
-import { HarnessConfigError, parseHarnessEnv, type Env } from "./env";
+import type { Env } from "../config/parse-env";
+import { datasetOptions, type ResolveOptions } from "../datasets/resolve";
+import { HarnessConfigError, parseHarnessEnv } from "./env";
 import { selectMeterKind, type MeterSelection } from "./select-meter";
-
-export { HarnessConfigError, parseHarnessEnv, type Env } from "./env";
 
 export const DEFAULTS = {
   windows: 8,
@@ -16,7 +16,7 @@ export const DEFAULTS = {
   /** The offline windows are spread over this many processes, two windows each (offline-windows.ts). */
   windowProcesses: 4,
   /** Seconds per window by meter: a counter that ticks every ~1 ms needs longer windows than a CPU-time model. */
-  windowS: { estimate: 2, rapl: 10 } as Record<MeterKind, number>,
+  windowS: { estimate: 2, rapl: 10 } satisfies Record<MeterKind, number>,
   idleS: 1,
   /** Seconds of the offline batch probe (choose-batch.ts); never longer than one window. */
   batchProbeS: 2,
@@ -55,6 +55,8 @@ export interface HarnessSettings {
   floorWindowS: number;
   /** FRUGAL_CPU_TDP_W for the estimate meter; undefined means the bundled table or 4 W per thread. */
   cpuTdpW?: number;
+  /** Where the test set is looked for (FRUGAL_DATASET_*). */
+  datasets: ResolveOptions;
 }
 
 function checkOption(name: string, value: number, integer: boolean): number {
@@ -71,7 +73,7 @@ function checkOption(name: string, value: number, integer: boolean): number {
 export function resolveSettings(options: Partial<BenchmarkOptions>, env: Env = process.env): HarnessSettings {
   const fromEnv = parseHarnessEnv(env);
   const windows = checkOption("windows", options.windows ?? fromEnv.FRUGAL_WINDOWS ?? DEFAULTS.windows, true);
-  const meterSelection = selectMeterKind({ requested: options.meter, env });
+  const meterSelection = selectMeterKind({ requested: options.meter, harnessEnv: fromEnv });
   const windowS = checkOption("windowS", options.windowS ?? fromEnv.FRUGAL_WINDOW_S ?? DEFAULTS.windowS[meterSelection.kind], false);
   return {
     windows,
@@ -93,5 +95,6 @@ export function resolveSettings(options: Partial<BenchmarkOptions>, env: Env = p
     floorWindows: Math.min(DEFAULTS.floorWindows, windows),
     floorWindowS: windowS * DEFAULTS.floorWindowFraction,
     cpuTdpW: fromEnv.FRUGAL_CPU_TDP_W,
+    datasets: datasetOptions(fromEnv),
   };
 }

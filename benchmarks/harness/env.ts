@@ -1,5 +1,9 @@
-// The FRUGAL_* harness variables (.env.example), parsed once per run; one error names every bad variable.
+// The harness variables (.env.example), parsed once per run; one error names every bad variable.
 import { z } from "zod";
+import { parseEnv, type Env } from "../config/parse-env";
+import { listInWords, METER_KINDS } from "../meters/meter-kinds";
+
+const METER_CHOICES = ["auto", ...METER_KINDS] as const;
 
 const positive = z.coerce.number({ error: "must be a number above 0" }).positive("must be a number above 0");
 const count = (max: number) =>
@@ -19,14 +23,19 @@ const zHarnessEnv = z.object({
   FRUGAL_TIME_LIMIT_S: positive.optional(),
   FRUGAL_MEMORY_LIMIT_MB: positive.optional(),
   FRUGAL_CPU_TDP_W: positive.optional(),
-  FRUGAL_METER: z.enum(["auto", "rapl", "estimate"], { error: "must be auto, rapl or estimate" }).optional(),
+  FRUGAL_METER: z.enum(METER_CHOICES, { error: `must be ${listInWords(METER_CHOICES)}` }).optional(),
   FRUGAL_POWERCAP_ROOT: z.string().optional(),
+  /** Where a task's test set is looked for and kept (datasets/resolve.ts, download.ts). */
+  FRUGAL_DATASET_MIRROR: z.string().optional(),
+  FRUGAL_DATASET_CACHE: z.string().optional(),
+  /** 0, false, off or no: never download a dataset from its canonical source. */
+  FRUGAL_DATASET_DOWNLOAD: z.string().optional(),
+  /** The download cache's default parent (the XDG base directory rule), else ~/.cache. */
+  XDG_CACHE_HOME: z.string().optional(),
 });
 
 export type HarnessEnv = z.infer<typeof zHarnessEnv>;
 
-/** The environment to read (process.env, or a plain object in tests). */
-export type Env = Record<string, string | undefined>;
 
 /** A bad harness setting (environment or option): the operator's to fix, not the model's. */
 export class HarnessConfigError extends Error {
@@ -38,12 +47,5 @@ export class HarnessConfigError extends Error {
 
 /** Reads the FRUGAL_* harness variables; one error names every bad variable and what it must be. */
 export function parseHarnessEnv(env: Env = process.env): HarnessEnv {
-  // An empty variable (FRUGAL_CPU_TDP_W= in .env) means "not set".
-  const present = Object.fromEntries(Object.entries(env).filter(([key, value]) => key.startsWith("FRUGAL_") && value !== ""));
-  const parsed = zHarnessEnv.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ");
-    throw new HarnessConfigError(`Invalid harness configuration: ${problems}.`);
-  }
-  return parsed.data;
+  return parseEnv(zHarnessEnv, env, { what: "harness configuration", emptyIsUnset: true, toError: (message) => new HarnessConfigError(message) });
 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getTask } from "../tasks/catalog";
+import { requireTask } from "../tasks/catalog";
 import { validateModel } from "../onnx/validate";
 import { BenchmarkError } from "../types";
 import { runBenchmark } from "./run-benchmark";
@@ -19,7 +19,7 @@ describe("limits on models built to exceed them", () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it("both models pass validation, so only the limits stand in their way", () => {
-    const mnist = getTask("mnist");
+    const mnist = requireTask("mnist");
     expect(validateModel(buildHugeAllocationModel(), mnist).operators).toContain("ConstantOfShape");
     expect(validateModel(buildEndlessLoopModel(), mnist).operators).toContain("Loop");
   });

@@ -3,16 +3,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { validateModel } from "../onnx/validate";
-import { getTask } from "../tasks/catalog";
+import { requireTask } from "../tasks/catalog";
 import { listBaselines } from "../tasks/list-baselines";
-import { ChildSupervisor } from "./supervise-child";
+import { superviseBenchChild } from "./bench-protocol";
 
 describe("ChildBench.paired and bareWindow (the paired and bare-window messages)", () => {
   it("alternates the harness's measured loop with a bare one, whole passes each, and leaves the result's latencies alone", async () => {
-    const task = getTask("breast-cancer"); // its dataset ships with the project
+    const task = requireTask("breast-cancer"); // its dataset ships with the project
     const baseline = listBaselines(task.id).find((b) => b.slug === "breast-cancer-logreg")!;
     const model = validateModel(new Uint8Array(readFileSync(baseline.path)), task);
-    const child = new ChildSupervisor({ timeLimitS: 120, memoryLimitMb: 2048 });
+    const child = superviseBenchChild({ timeLimitS: 120, memoryLimitMb: 2048 });
     try {
       const init = { taskId: task.id, modelPath: baseline.path, inputName: model.inputName, outputName: model.outputName, intraOpThreads: 1, offlineBatchSize: task.batchSize, meter: "estimate" as const };
       const { samples } = await child.request({ type: "load", init }, "loaded");

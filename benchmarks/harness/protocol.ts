@@ -1,5 +1,6 @@
 // Messages between the harness (parent) and the process that runs the model (child), over Node's IPC channel.
 // The parent sends one request at a time and the child answers each with exactly one message (or "error").
+// bench:harness's own messages (paired, bare-window) go to its own child entry (bench-child.ts), not to this one.
 import type { BenchmarkErrorCode, MeterKind, Scenario } from "../types";
 import type { Percentiles } from "../stats/summary";
 import type { BatchProbe } from "./choose-batch";
@@ -29,13 +30,6 @@ export type ParentMessage =
   | { type: "window"; scenario: Scenario; windowS: number }
   /** One single-stream window of the null model (the harness floor), answered with "window". */
   | { type: "floor-window"; windowS: number }
-  /**
-   * The harness's measured loop against a bare `session.run(feeds)` loop, in alternating blocks of `blockS` for
-   * `totalS`: what `npm run bench:harness` compares (ChildBench.paired).
-   */
-  | { type: "paired"; scenario: Scenario; blockS: number; totalS: number }
-  /** Whole passes of the bare loop alone for at least `windowS`, answered with "bare-window" (bench:harness's CV reference). */
-  | { type: "bare-window"; scenario: Scenario; windowS: number }
   | { type: "finish" };
 
 /** Inferences run, and the wall and CPU seconds they took. */
@@ -83,9 +77,5 @@ export type ChildMessage =
   | { type: "accuracy"; accuracy: number; macroF1: number; footprintPeakRssBytes: number }
   | { type: "idle"; wallS: number; cpuS: number; grossEnergyJ: number }
   | { type: "window"; window: RawWindow }
-  | { type: "paired"; rounds: PairedRound[] }
-  | { type: "bare-window"; span: Span }
   | { type: "finished"; peakRssBytes: number; latency: Record<Scenario, LatencySummary>; floorLatency: LatencySummary }
   | { type: "error"; code: BenchmarkErrorCode; message: string; rule?: string };
-
-export type ChildMessageType = ChildMessage["type"];

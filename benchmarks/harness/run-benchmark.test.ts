@@ -150,7 +150,7 @@ describe("runBenchmark", () => {
     const unknown = await runBenchmark({ task: "cifar-1000", modelPath: linearPath, ...QUICK }).catch((e) => e);
     expect(unknown).toBeInstanceOf(BenchmarkError);
     expect(unknown).toMatchObject({ code: "unknown_task", rule: "task" });
-    expect(unknown.message).toContain('Unknown task "cifar-1000"; the tasks are: mnist');
+    expect(unknown.message).toContain('Unknown task "cifar-1000"; known tasks: mnist');
     for (const [path, why] of [
       [join(dir, "absent.onnx"), "no such file, ENOENT"],
       [dir, "it is a folder, not a file, EISDIR"],

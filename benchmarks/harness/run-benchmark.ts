@@ -5,8 +5,8 @@ import { readFile } from "node:fs/promises";
 import { resolveDataset } from "../datasets/resolve";
 import { getHardwareProfile } from "../hardware/profile";
 import { validateModel } from "../onnx/validate";
-import { findTask, listTasks } from "../tasks/catalog";
-import { BenchmarkError, type BenchmarkOptions, type BenchmarkResult, type TaskDefinition } from "../types";
+import { requireTask } from "../tasks/catalog";
+import { BenchmarkError, type BenchmarkOptions, type BenchmarkResult } from "../types";
 import { assembleResult } from "./assemble-result";
 import { batchCandidates, chooseBatch, type BatchChoice, type BatchLimits } from "./choose-batch";
 import { resolveSettings } from "./defaults";
@@ -43,13 +43,6 @@ function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new BenchmarkError("aborted", "The benchmark was cancelled.");
 }
 
-function requireTask(id: string): TaskDefinition {
-  const task = findTask(id);
-  if (task) return task;
-  const known = listTasks().map((t) => t.id).join(", ");
-  throw new BenchmarkError("unknown_task", `Unknown task "${String(id).slice(0, 64)}"; the tasks are: ${known}.`, "task");
-}
-
 const READ_PROBLEMS: Record<string, string> = {
   ENOENT: "no such file",
   EISDIR: "it is a folder, not a file",
@@ -83,7 +76,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   progress.report("validate");
   const model = validateModel(await readModel(options.modelPath), task);
   // A missing or altered test set is reported here, before a process is started for nothing.
-  await resolveDataset(task.dataset);
+  await resolveDataset(task.dataset, settings.datasets);
   // Said once the model is known to be worth measuring, so a refusal is not preceded by a note on meters.
   logMeterSelection(settings.meterSelection);
   const hardware = getHardwareProfile({ intraOpThreads: settings.intraOpThreads, meter: settings.meter });

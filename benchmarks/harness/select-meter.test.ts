@@ -85,7 +85,7 @@ describe("meter selection", () => {
   });
 
   it("names a bad FRUGAL_METER", () => {
-    expect(() => selectMeterKind({ env: { FRUGAL_METER: "wattmeter" } })).toThrow("FRUGAL_METER must be auto, rapl or estimate");
+    expect(() => selectMeterKind({ env: { FRUGAL_METER: "wattmeter" } })).toThrow("FRUGAL_METER: must be auto, rapl or estimate");
   });
 
   it("gives rapl 10 s windows and estimate 2 s unless configured", () => {

@@ -4,7 +4,8 @@
 import { raplUnavailableError } from "../meters/create-meter";
 import { DEFAULT_POWERCAP_ROOT, nodePowercapFs, PowercapUnavailable, scanPowercap, type PowercapFs } from "../meters/powercap";
 import type { MeterKind } from "../types";
-import { parseHarnessEnv, type Env } from "./env";
+import type { Env } from "../config/parse-env";
+import { parseHarnessEnv, type HarnessEnv } from "./env";
 
 export interface MeterSelection {
   kind: MeterKind;
@@ -19,6 +20,8 @@ export interface SelectMeterOptions {
   /** options.meter / CLI --meter; wins over FRUGAL_METER. */
   requested?: MeterKind;
   env?: Env;
+  /** The harness variables already parsed (resolveSettings): `env` is then not read again. */
+  harnessEnv?: HarnessEnv;
   /** Tests: file access to the powercap tree. */
   fs?: PowercapFs;
 }
@@ -29,7 +32,7 @@ export interface SelectMeterOptions {
  * at start so its registered hardware profile names the meter its results will carry.
  */
 export function selectMeterKind(options: SelectMeterOptions = {}): MeterSelection {
-  const env = parseHarnessEnv(options.env ?? process.env);
+  const env = options.harnessEnv ?? parseHarnessEnv(options.env ?? process.env);
   const powercapRoot = env.FRUGAL_POWERCAP_ROOT ?? DEFAULT_POWERCAP_ROOT;
   const fromEnv = env.FRUGAL_METER === "auto" ? undefined : env.FRUGAL_METER;
   const requested = options.requested ?? fromEnv;

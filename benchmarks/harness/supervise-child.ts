@@ -8,7 +8,7 @@ import { BenchmarkError } from "../types";
 import { stripControlChars } from "../onnx/rules";
 import { childEnvironment } from "./child-env";
 import { readStatusBytes } from "./memory";
-import type { ChildMessage, ChildMessageType, ParentMessage } from "./protocol";
+import type { ChildMessage, ParentMessage } from "./protocol";
 
 const MEMORY_POLL_MS = 20;
 const STDERR_TAIL_CHARS = 2000;
@@ -28,27 +28,33 @@ export interface ChildLimits {
   signal?: AbortSignal;
 }
 
-interface Pending {
-  type: ChildMessageType;
-  resolve: (message: ChildMessage) => void;
+interface Pending<C> {
+  type: string;
+  resolve: (message: C) => void;
   reject: (error: BenchmarkError) => void;
 }
 
-export class ChildSupervisor {
+type ErrorMessage = Extract<ChildMessage, { type: "error" }>;
+
+/** The benchmark's child (child.ts) by default; bench:harness forks its own entry with its own messages (bench-protocol.ts). */
+export class ChildSupervisor<P extends { type: string } = ParentMessage, C extends { type: string } = ChildMessage> {
   private readonly child: ChildProcess;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly exited: Promise<void>;
   private failure: BenchmarkError | undefined;
-  private pending: Pending | undefined;
+  private pending: Pending<C> | undefined;
   private stderrTail = "";
   private stderrPartial = "";
   private readonly log: string[] = [];
   private readonly onAbort = () => this.fail(new BenchmarkError("aborted", "The benchmark was cancelled."));
 
-  constructor(private readonly limits: ChildLimits) {
+  constructor(
+    private readonly limits: ChildLimits,
+    entry: URL = new URL("./child.ts", import.meta.url),
+  ) {
     // tsx is resolved from here, not from the working directory, so the CLI and the worker fork alike.
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-    this.child = fork(fileURLToPath(new URL("./child.ts", import.meta.url)), [], {
+    this.child = fork(fileURLToPath(entry), [], {
       execArgv: ["--import", tsx, "--expose-gc"],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       env: childEnvironment(),
@@ -59,18 +65,18 @@ export class ChildSupervisor {
       if (this.child.pid === undefined) this.child.once("error", () => resolve());
     });
     this.child.stderr?.on("data", (chunk: Buffer) => this.readStderr(chunk.toString()));
-    this.child.on("message", (message: ChildMessage) => this.receive(message));
+    this.child.on("message", (message: C | ErrorMessage) => this.receive(message));
     this.child.on("error", (error) => this.fail(new BenchmarkError("runtime_error", `The model's process could not run: ${error.message}`)));
     this.child.on("exit", (code, signal) => this.fail(this.crashError(code, signal)));
     this.watchLimits();
   }
 
   /** Sends one request and waits for its reply of the given type; rejects with the run's failure. */
-  request<T extends ChildMessageType>(message: ParentMessage, replyType: T): Promise<Extract<ChildMessage, { type: T }>> {
+  request<T extends C["type"]>(message: P, replyType: T): Promise<Extract<C, { type: T }>> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.pending) throw new Error(`request "${message.type}" sent while "${this.pending.type}" is unanswered`);
     return new Promise((resolve, reject) => {
-      this.pending = { type: replyType, resolve: resolve as (m: ChildMessage) => void, reject };
+      this.pending = { type: replyType, resolve: resolve as (m: C) => void, reject };
       this.child.send(message, (error) => {
         if (error) this.fail(new BenchmarkError("runtime_error", `The model's process stopped listening: ${error.message}`));
       });
@@ -100,12 +106,12 @@ export class ChildSupervisor {
     await this.exited;
   }
 
-  private receive(message: ChildMessage): void {
-    if (message.type === "error") return this.fail(new BenchmarkError(message.code, message.message, message.rule));
+  private receive(message: C | ErrorMessage): void {
+    if (isErrorMessage(message)) return this.fail(new BenchmarkError(message.code, message.message, message.rule));
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
-    if (message.type === pending.type) pending.resolve(message);
+    if (message.type === pending.type) pending.resolve(message as C);
     else this.fail(new BenchmarkError("runtime_error", `The benchmark harness expected "${pending.type}" and got "${message.type}".`));
   }
 
@@ -156,4 +162,8 @@ export class ChildSupervisor {
       }, MEMORY_POLL_MS),
     );
   }
+}
+
+function isErrorMessage(message: { type: string }): message is ErrorMessage {
+  return message.type === "error";
 }

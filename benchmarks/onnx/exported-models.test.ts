@@ -3,7 +3,8 @@
 // it measured, or refused by the named rule with every break listed.
 import * as ort from "onnxruntime-node";
 import { describe, expect, it } from "vitest";
-import { getTask, loadTaskDataset } from "../tasks/registry";
+import { requireTask } from "../tasks/catalog";
+import { loadTaskDataset } from "../tasks/registry";
 import { EXPORTED_CASES, exportedBytes } from "./testing/exported-cases";
 import { expectRefusal } from "./testing/expect-refusal";
 import { validateModel } from "./validate";
@@ -36,12 +37,12 @@ describe("models as the exporters write them", () => {
   for (const c of EXPORTED_CASES) {
     if (!c.accepted) {
       it(`refuses ${c.file} by rule ${c.rule}, listing every break`, () => {
-        expectRefusal(exportedBytes(c.file), c.rule, c.fragments, { task: getTask(c.task) });
+        expectRefusal(exportedBytes(c.file), c.rule, c.fragments, { task: requireTask(c.task) });
       });
       continue;
     }
     it(`accepts ${c.file} (${c.what}) and counts it right`, async () => {
-      const task = getTask(c.task);
+      const task = requireTask(c.task);
       // A fixture that learnt nothing would make the accuracy checks below vacuous: each reaches the task's floor.
       expect(c.testCorrect / c.testSamples).toBeGreaterThanOrEqual(task.qualityFloor);
       const bytes = exportedBytes(c.file);

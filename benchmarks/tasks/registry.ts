@@ -2,9 +2,7 @@
 // the web app imports), `dataset.ts` its loader (imported only when a benchmark runs).
 import { resolveDataset, type ResolveOptions, type ResolvedFiles } from "../datasets/resolve";
 import type { LoadedDataset, TaskDefinition, TaskId } from "../types";
-import { getTask } from "./catalog";
-
-export { findTask, getTask, listTasks } from "./catalog";
+import { requireTask } from "./catalog";
 
 type DatasetLoader = (files: ResolvedFiles) => Promise<LoadedDataset>;
 
@@ -17,7 +15,7 @@ const LOADERS: Record<TaskId, () => Promise<DatasetLoader>> = {
 };
 
 function entryFor(id: TaskId): { definition: TaskDefinition; loader: () => Promise<DatasetLoader> } {
-  const definition = getTask(id);
+  const definition = requireTask(id);
   const loader = LOADERS[definition.id];
   if (!loader) throw new Error(`Task "${definition.id}" has no dataset loader.`);
   return { definition, loader };

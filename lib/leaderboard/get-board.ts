@@ -2,20 +2,18 @@
 // never ranked together. Each model appears once, with its latest finished result on that board. The database
 // picks that result (DISTINCT ON), so a board costs one indexed query however many re-benchmarks it has seen.
 import type { EnergyClasses, TaskDefinition } from "../../benchmarks/types";
-import { findTask, listTasks } from "../../benchmarks/tasks/catalog";
+import { METER_KINDS } from "../../benchmarks/meters/meter-kinds";
 import { HARNESS_VERSION } from "../../benchmarks/version";
 import { loadRepeatability } from "../calibration/calibration-runs";
 import { publishedInterval } from "../calibration/published-interval";
 import type { Repeatability } from "../calibration/spread";
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
+import { requireTask } from "../tasks/require-task";
 import type { Precision } from "../../benchmarks/onnx/precision";
 import { STARS_SCALE } from "./grades";
 import { precisionsOf, readPrecision, type ModelFormat } from "./model-format";
 import { rankBoard, type BoardCandidate, type RankedEntry } from "./rank-board";
 
-/** Preferred meter first: a measured figure outranks an estimate when a task has both. */
-export const METER_PREFERENCE = ["rapl", "nvml", "estimate"];
 
 export interface BoardProfile {
   hardwareProfileId: string;
@@ -82,18 +80,10 @@ export interface BoardFilter {
   precision?: Precision;
 }
 
-export function requireTask(taskId: string): TaskDefinition {
-  const task = findTask(taskId);
-  if (!task) {
-    const known = listTasks().map((t) => t.id).join(", ");
-    throw new AppError("not_found", `Unknown task \`${taskId.slice(0, 64)}\`; known tasks: ${known}.`);
-  }
-  return task;
-}
-
 function meterRank(meter: string): number {
-  const index = METER_PREFERENCE.indexOf(meter);
-  return index === -1 ? METER_PREFERENCE.length : index;
+  // METER_KINDS is in preference order: a measured figure outranks an estimate when a task has both.
+  const index = (METER_KINDS as readonly string[]).indexOf(meter);
+  return index === -1 ? METER_KINDS.length : index;
 }
 
 /** The default board first: the profile with the most results, then the best meter. */

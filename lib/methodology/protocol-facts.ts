@@ -6,17 +6,12 @@ import { MEMORY_W_PER_GB, UNKNOWN_CPU_W_PER_THREAD } from "../../benchmarks/mete
 import { VALIDATION_RULES } from "../../benchmarks/onnx/rules";
 import { HARNESS_VERSION } from "../../benchmarks/version";
 
-/** Seconds per window, per meter where the harness sets them per meter. */
-function windowSeconds(): Record<string, number> {
-  const value = DEFAULTS.windowS as number | Record<string, number>;
-  return typeof value === "number" ? { estimate: value } : value;
-}
-
 export const PROTOCOL_FACTS = {
   harnessVersion: HARNESS_VERSION,
   windows: DEFAULTS.windows,
   maxWindows: DEFAULTS.maxWindows,
-  windowS: windowSeconds(),
+  /** Seconds per window, per meter. */
+  windowS: DEFAULTS.windowS,
   idleS: DEFAULTS.idleS,
   probeBatches: [...PROBE_BATCHES],
   windowProcesses: DEFAULTS.windowProcesses,

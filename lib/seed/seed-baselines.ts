@@ -9,12 +9,13 @@ import { listTasks } from "../../benchmarks/tasks/catalog";
 import { BenchmarkError } from "../../benchmarks/types";
 import { HARNESS_VERSION } from "../../benchmarks/version";
 import type { Db } from "../db/client";
+import { getEnv, type Env } from "../env";
 import { enqueueBenchmark } from "../queue/get-queue";
 
 export const SYSTEM_USERNAME = "frugalboard";
 
 /** FRUGAL_SEED_TASKS (comma-separated task ids) limits the seed, e.g. for a test server; default every task. */
-export function tasksToSeed(env: Record<string, string | undefined> = process.env) {
+export function tasksToSeed(env: Pick<Env, "FRUGAL_SEED_TASKS"> = getEnv()) {
   const wanted = env.FRUGAL_SEED_TASKS?.split(",").map((id) => id.trim()).filter(Boolean);
   if (!wanted?.length) return listTasks();
   const unknown = wanted.filter((id) => !listTasks().some((task) => task.id === id));

@@ -2,12 +2,12 @@
 import { createHash } from "node:crypto";
 import { BenchmarkError } from "../../benchmarks/types";
 import { validateModel } from "../../benchmarks/onnx/validate";
-import { findTask } from "../../benchmarks/tasks/catalog";
 import type { Db, Prisma } from "../db/client";
 import { databaseReason } from "../db/unavailable";
 import { getEnv } from "../env";
 import { forLog } from "../log/redact";
 import { AppError } from "../errors";
+import { requireTask } from "../tasks/require-task";
 import { enqueueBenchmark } from "../queue/get-queue";
 import { zSubmissionInput } from "../api/schemas/inputs";
 import { parseInput } from "../api/parse-input";
@@ -49,8 +49,7 @@ export async function createSubmission(
   training: TrainingEmissions | null = null,
 ): Promise<CreatedSubmission> {
   const input = parseInput(zSubmissionInput, rawInput);
-  const task = findTask(input.task);
-  if (!task) throw new AppError("invalid_request", `Unknown task \`${input.task.slice(0, 64)}\`. See GET /api/v1/tasks.`);
+  const task = requireTask(input.task, "invalid_request");
   if (!fileBytes) throw new AppError("invalid_request", "Attach the ONNX model as the multipart field `file`.");
 
   const maxBytes = getEnv().FRUGAL_MAX_MODEL_BYTES;

@@ -1,37 +1,15 @@
 // The public view of a submission: status, live progress, queue position (from PostgreSQL, never Redis), result,
 // and once it succeeded, its rank on the board and the model's badge.
+import type { z } from "zod";
 import type { BenchmarkResult } from "../../benchmarks/types";
+import type { zSubmissionStatus, zSubmissionView } from "../api/schemas/submissions";
 import type { Db } from "../db/client";
 import { zTrainingEmissions, type TrainingEmissions } from "../training/training-emissions";
 import { AppError } from "../errors";
-import { badgeOfSubmission, rankOfSubmission, type SubmissionBadge, type SubmissionRank } from "./submission-standing";
+import { badgeOfSubmission, rankOfSubmission } from "./submission-standing";
 
-export type PublicStatus = "queued" | "running" | "succeeded" | "failed" | "rejected" | "withdrawn";
-
-export interface SubmissionView {
-  id: string;
-  status: PublicStatus;
-  progress: number;
-  phase: string | null;
-  /** 1 = next to run; null once it has started. */
-  queuePosition: number | null;
-  error: { code: string; message: string } | null;
-  model: { slug: string; name: string };
-  task: string;
-  sha256: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  result: BenchmarkResult | null;
-  /** Training energy / emissions as the submitter reported them (never measured here); null when none were. */
-  trainingEmissions: TrainingEmissions | null;
-  /** The permanent result's id (/results/<id>) once there is one; it stays after a withdrawal. */
-  resultId: string | null;
-  /** Succeeded only: the rank on the result's board; null otherwise, or when a newer result of the model replaced it. */
-  rank: SubmissionRank | null;
-  /** Succeeded only: the model's badge for the task. */
-  badge: SubmissionBadge | null;
-}
+export type PublicStatus = z.infer<typeof zSubmissionStatus>;
+export type SubmissionView = z.infer<typeof zSubmissionView>;
 
 /** `baseUrl`: the site's public base URL, for the board and badge links (publicBaseUrl in lib/http/respond.ts). */
 export async function getSubmission(db: Db, id: string, { baseUrl }: { baseUrl: string }): Promise<SubmissionView> {

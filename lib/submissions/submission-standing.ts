@@ -1,42 +1,15 @@
 // Where a finished submission stands: its rank on the board its result belongs to (task × hardware profile ×
 // meter) and the model's badge. Handed to API clients with the submission, so `frugalboard submit` can print them.
+import type { z } from "zod";
+import type { zSubmissionBadge, zSubmissionRank } from "../api/schemas/submissions";
 import type { Db } from "../db/client";
 import { badgeMarkdown, badgeUrls } from "../badges/snippets";
 import { getBoardCached } from "../leaderboard/board-cache";
+import { boardApiPath, boardPath, isDefaultBoard } from "../leaderboard/board-url";
 import { getBoard, type Board } from "../leaderboard/get-board";
 
-export interface SubmissionRank {
-  /** 1 + the ranked entries better beyond the uncertainty; null below the task's quality floor. */
-  position: number | null;
-  /** Another ranked entry has the same position. */
-  tied: boolean;
-  /** The position as shown: "=3" when tied, "3" otherwise; null below the floor. */
-  display: string | null;
-  /** Ranked entries on the board (those at or above the floor). */
-  of: number;
-  eligible: boolean;
-  pareto: boolean;
-  board: {
-    task: string;
-    hardwareProfileId: string;
-    meter: string;
-    /** The task's default board (the one /tasks/<task> shows). */
-    isDefault: boolean;
-    /** The board's page. */
-    url: string;
-    /** The board as JSON (GET /api/v1/leaderboard). */
-    apiUrl: string;
-  };
-}
-
-export interface SubmissionBadge {
-  /** The SVG badge. */
-  url: string;
-  /** The shields.io endpoint JSON. */
-  endpointUrl: string;
-  /** A linked image for a README. */
-  markdown: string;
-}
+export type SubmissionRank = z.infer<typeof zSubmissionRank>;
+export type SubmissionBadge = z.infer<typeof zSubmissionBadge>;
 
 interface Finished {
   id: string;
@@ -64,10 +37,6 @@ export async function rankOfSubmission(db: Db, submission: Finished, baseUrl: st
   }
   if (!entry) return null;
   const base = baseUrl.replace(/\/$/, "");
-  const task = encodeURIComponent(submission.taskId);
-  const [defaultBoard] = board.profiles;
-  const isDefault = defaultBoard?.hardwareProfileId === filter.hardwareProfileId && defaultBoard?.meter === filter.meter;
-  const query = new URLSearchParams({ task: submission.taskId, hardware: filter.hardwareProfileId, meter: filter.meter });
   return {
     position: entry.rank,
     tied: entry.tied,
@@ -78,9 +47,9 @@ export async function rankOfSubmission(db: Db, submission: Finished, baseUrl: st
     board: {
       task: submission.taskId,
       ...filter,
-      isDefault,
-      url: isDefault ? `${base}/tasks/${task}` : `${base}/tasks/${task}/${encodeURIComponent(filter.hardwareProfileId)}/${encodeURIComponent(filter.meter)}`,
-      apiUrl: `${base}/api/v1/leaderboard?${query}`,
+      isDefault: isDefaultBoard(board.profiles, filter),
+      url: `${base}${boardPath(submission.taskId, board.profiles, filter)}`,
+      apiUrl: `${base}${boardApiPath(submission.taskId, filter)}`,
     },
   };
 }

@@ -4,6 +4,7 @@
 import { distinctCopy } from "../../benchmarks/onnx/testing/distinct-copy";
 import type { Db } from "../db/client";
 import { newResearcher, submissionRequest } from "./fixtures";
+import { waitFor } from "./worker-runs";
 
 export interface BurstConfig {
   count: number;
@@ -55,14 +56,13 @@ export interface FinalRow {
 
 /** Polls until every submission is final (not queued or running); throws after `timeoutMs`. */
 export async function waitForFinal(db: Db, ids: string[], timeoutMs: number, onTick?: (open: number) => void): Promise<FinalRow[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await db.submission.count({ where: { id: { in: ids }, status: { in: ["QUEUED", "RUNNING"] } } });
+  let open = ids.length;
+  const closed = async () => {
+    open = await db.submission.count({ where: { id: { in: ids }, status: { in: ["QUEUED", "RUNNING"] } } });
     onTick?.(open);
-    if (open === 0) break;
-    if (Date.now() > deadline) throw new Error(`${open} of ${ids.length} submissions still open after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+    return open === 0 ? true : undefined;
+  };
+  await waitFor(closed, timeoutMs, () => `${ids.length} submissions (${open} still open after ${timeoutMs / 1000} s)`, 500);
   return db.submission.findMany({
     where: { id: { in: ids } },
     select: { id: true, status: true, errorCode: true, error: true, attempts: true, createdAt: true, startedAt: true, finishedAt: true },

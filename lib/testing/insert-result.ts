@@ -1,6 +1,7 @@
 // Rows for tests and benchmark scripts that need a board without running the harness: a user, a model, an
 // artifact, a submission and its result, with a payload shaped like the harness's BenchmarkResult.
 import { createHash, randomBytes } from "node:crypto";
+import type { MeterKind } from "../../benchmarks/meters/meter-kinds";
 import type { Precision } from "../../benchmarks/onnx/precision";
 import type { Db } from "../db/client";
 import type { SciAssumptions } from "../sci/sci";
@@ -18,7 +19,7 @@ export interface InsertResultInput {
   energyCi95J?: [number, number];
   hardwareProfileId?: string;
   cpuModel?: string;
-  meter?: "estimate" | "rapl";
+  meter?: MeterKind;
   status?: "SUCCEEDED" | "WITHDRAWN";
   createdAt?: Date;
   /** Defaults to a fresh random artifact. */

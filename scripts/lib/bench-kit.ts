@@ -3,7 +3,6 @@
 // cleanup(), which the scripts call on every way out.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer, type AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -166,18 +165,6 @@ export function load(url: string, connections: number, durationS: number): Promi
 /** A few sequential requests first, so neither side is measured cold (JIT, caches, connection pools). */
 export async function warm(url: string, requests: number): Promise<void> {
   for (let i = 0; i < requests; i++) await (await fetch(url)).arrayBuffer();
-}
-
-/** A port nothing listens on now (the kernel's choice). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export const fmtMs = (ms: number) => `${ms.toFixed(1)} ms`;

@@ -1,16 +1,11 @@
 "use client";
 
 // Hardware profile and meter of the board. A board never mixes them: choosing a profile picks its best meter.
-// Each board has its own address: /tasks/<id> for the default, /tasks/<id>/<hardware>/<meter> for the others
-// (the old ?hardware=&meter= query is sent there too).
+// Each board has its own address (lib/leaderboard/board-url.ts); the old ?hardware=&meter= query is sent there too.
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { boardPath } from "@/lib/leaderboard/board-url";
 import type { BoardProfile } from "@/lib/leaderboard/get-board";
-
-export function boardPath(taskId: string, profiles: BoardProfile[], chosen: { hardwareProfileId: string; meter: string }): string {
-  const isDefault = profiles[0]?.hardwareProfileId === chosen.hardwareProfileId && profiles[0]?.meter === chosen.meter;
-  return isDefault ? `/tasks/${taskId}` : `/tasks/${taskId}/${encodeURIComponent(chosen.hardwareProfileId)}/${encodeURIComponent(chosen.meter)}`;
-}
 
 export function BoardFilters({ taskId, profiles, hardwareProfileId, meter }: { taskId: string; profiles: BoardProfile[]; hardwareProfileId: string; meter: string }) {
   const router = useRouter();

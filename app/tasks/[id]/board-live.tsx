@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { formatPercent } from "@/common/format";
+import { boardApiPath } from "@/lib/leaderboard/board-url";
 import type { Board } from "@/lib/leaderboard/get-board";
 import { readPrecision, type Precision } from "@/lib/leaderboard/model-format";
 import { BoardChart, type ChartPoint } from "./board-chart";
@@ -36,17 +37,13 @@ export function BoardLive({ initial, classRanges }: { initial: Board; classRange
   }
 
   useEffect(() => {
-    const query = new URLSearchParams({ task: initial.task.id });
-    if (initial.profile) {
-      query.set("hardware", initial.profile.hardwareProfileId);
-      query.set("meter", initial.profile.meter);
-    }
+    const apiPath = boardApiPath(initial.task.id, initial.profile);
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     async function refresh() {
       if (document.visibilityState === "visible") {
         try {
-          const response = await fetch(`/api/v1/leaderboard?${query}`, { cache: "no-store" });
+          const response = await fetch(apiPath, { cache: "no-store" });
           if (response.ok && !stopped) {
             const fresh = (await response.json()) as Board;
             // A filtered board whose profile has gone keeps what it shows rather than jumping to another board.

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EnergyClassChip } from "@/app/_components/grades";
 import { formatPercent } from "@/common/format";
 import type { Repeatability } from "@/lib/calibration/spread";
+import { boardApiPath } from "@/lib/leaderboard/board-url";
 import type { Board } from "@/lib/leaderboard/get-board";
 import { ENERGY_CLASSES, energyClassRange } from "@/lib/leaderboard/grades";
 import { BoardFilters } from "./board-filters";
@@ -29,7 +30,6 @@ function repeatabilityTitle(repeatability: Repeatability | null): string {
 export function BoardView({ board }: { board: Board }) {
   const { task, profile } = board;
   const classRanges = Object.fromEntries(ENERGY_CLASSES.map((c) => [c, energyClassRange(c, task.energyClasses)]));
-  const exportQuery = new URLSearchParams({ task: task.id, ...(profile ? { hardware: profile.hardwareProfileId, meter: profile.meter } : {}) });
   const floor = formatPercent(task.qualityFloor, 0);
 
   return (
@@ -51,10 +51,10 @@ export function BoardView({ board }: { board: Board }) {
           <BoardFilters taskId={task.id} profiles={board.profiles} hardwareProfileId={profile.hardwareProfileId} meter={profile.meter} />
           <p className="text-sm">
             Export this board:{" "}
-            <a href={`/api/v1/leaderboard?${exportQuery}&format=csv`} download>
+            <a href={boardApiPath(task.id, profile, "csv")} download>
               CSV
             </a>{" "}
-            · <a href={`/api/v1/leaderboard?${exportQuery}&format=json`}>JSON</a>
+            · <a href={boardApiPath(task.id, profile, "json")}>JSON</a>
           </p>
         </section>
       ) : null}

@@ -8,7 +8,8 @@ import { runBenchmark } from "../../harness/run-benchmark";
 import { validateModel } from "../../onnx/validate";
 import { BenchmarkError } from "../../types";
 import { listBaselines } from "../list-baselines";
-import { getTask, listTasks, loadTaskDataset } from "../registry";
+import { listTasks, requireTask } from "../catalog";
+import { loadTaskDataset } from "../registry";
 import { parseBreastCancerCsv } from "./dataset";
 import { BREAST_CANCER_FEATURES, breastCancerTask } from "./index";
 
@@ -32,7 +33,7 @@ function refusalOf(text: string): string {
 
 describe("breast-cancer task", () => {
   it("is registered with its contract", () => {
-    expect(getTask("breast-cancer")).toBe(breastCancerTask);
+    expect(requireTask("breast-cancer")).toBe(breastCancerTask);
     expect(listTasks().map((task) => task.id)).toContain("breast-cancer");
     expect(breastCancerTask.contract).toEqual({
       input: { elemType: "float32", shape: [null, 30] },

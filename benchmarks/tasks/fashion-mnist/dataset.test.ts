@@ -8,7 +8,8 @@ import { runBenchmark } from "../../harness/run-benchmark";
 import { validateModel } from "../../onnx/validate";
 import { BenchmarkError } from "../../types";
 import { listBaselines } from "../list-baselines";
-import { getTask, listTasks, loadTaskDataset } from "../registry";
+import { listTasks, requireTask } from "../catalog";
+import { loadTaskDataset } from "../registry";
 import { fashionMnistTask } from "./index";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,9 +23,9 @@ const BASELINE_CORRECT: Record<string, number> = {
 
 describe("fashion-mnist task", () => {
   it("is registered with MNIST's contract", () => {
-    expect(getTask("fashion-mnist")).toBe(fashionMnistTask);
+    expect(requireTask("fashion-mnist")).toBe(fashionMnistTask);
     expect(listTasks().map((task) => task.id)).toContain("fashion-mnist");
-    expect(fashionMnistTask.contract).toEqual(getTask("mnist").contract);
+    expect(fashionMnistTask.contract).toEqual(requireTask("mnist").contract);
     expect(fashionMnistTask.qualityFloor).toBeGreaterThan(0.1); // every class is 10 % of the test set
   });
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { getTask, listTasks, loadTaskDataset } from "../registry";
+import { listTasks, requireTask } from "../catalog";
+import { loadTaskDataset } from "../registry";
 import { mnistTask } from "./index";
 
 describe("mnist task", () => {
   it("is registered with its contract", () => {
-    expect(getTask("mnist")).toBe(mnistTask);
+    expect(requireTask("mnist")).toBe(mnistTask);
     expect(listTasks().map((task) => task.id)).toContain("mnist");
     expect(mnistTask.contract.input.shape).toEqual([null, 1, 28, 28]);
-    expect(() => getTask("imagenet")).toThrow(/Unknown task "imagenet"; known tasks: mnist/);
+    expect(() => requireTask("imagenet")).toThrow(/Unknown task "imagenet"; known tasks: mnist/);
   });
 
   it("loads the official test set: 10,000 images of pixel/255 and the known label counts", async () => {

@@ -8,7 +8,8 @@ import { resolveDataset } from "../../datasets/resolve";
 import { validateModel } from "../../onnx/validate";
 import { BenchmarkError } from "../../types";
 import { listBaselines } from "../list-baselines";
-import { getTask, listTasks, loadTaskDataset } from "../registry";
+import { listTasks, requireTask } from "../catalog";
+import { loadTaskDataset } from "../registry";
 import { isSmsTestLine, parseSmsCollection } from "./dataset";
 import { SMS_SPAM_FILE, smsSpamTask } from "./index";
 
@@ -23,7 +24,7 @@ function refusal(bytes: Uint8Array, task = smsSpamTask): BenchmarkError {
 
 describe("sms-spam task", () => {
   it("is registered with its contract (docs/architecture.md, Tasks)", () => {
-    expect(getTask("sms-spam")).toBe(smsSpamTask);
+    expect(requireTask("sms-spam")).toBe(smsSpamTask);
     expect(listTasks().map((task) => task.id)).toContain("sms-spam");
     expect(smsSpamTask.contract).toEqual({
       input: { elemType: "string", shape: [null] },
@@ -80,7 +81,7 @@ describe("sms-spam task", () => {
     }
     // and an sms-spam model is refused by the other tasks
     const spamModel = readFileSync(listBaselines("sms-spam")[0].path);
-    expect(refusal(spamModel, getTask("mnist"))).toMatchObject({ code: "invalid_model", rule: "input-type" });
+    expect(refusal(spamModel, requireTask("mnist"))).toMatchObject({ code: "invalid_model", rule: "input-type" });
   });
 });
 

@@ -9,7 +9,8 @@ import { encodeWavPcm16, parseWavPcm16 } from "../../datasets/wav";
 import { validateModel } from "../../onnx/validate";
 import { BenchmarkError } from "../../types";
 import { listBaselines } from "../list-baselines";
-import { getTask, listTasks, loadTaskDataset } from "../registry";
+import { listTasks, requireTask } from "../catalog";
+import { loadTaskDataset } from "../registry";
 import { digitOf, fitClip, readDigitClip } from "./dataset";
 import { SPOKEN_DIGITS_CLIP_SAMPLES, spokenDigitsTask } from "./index";
 
@@ -23,7 +24,7 @@ function clipOf(samples: number[]): Float32Array {
 
 describe("spoken-digits task", () => {
   it("is registered with its contract (docs/architecture.md, Tasks)", () => {
-    expect(getTask("spoken-digits")).toBe(spokenDigitsTask);
+    expect(requireTask("spoken-digits")).toBe(spokenDigitsTask);
     expect(listTasks().map((task) => task.id)).toContain("spoken-digits");
     expect(spokenDigitsTask.contract).toEqual({
       input: { elemType: "float32", shape: [null, 1, 8192] },

@@ -1,6 +1,7 @@
 // Shapes shared by every route: the error body and the building blocks of the others. The OpenAPI document
 // (lib/api/openapi) is generated from these schemas, and the integration tests parse real responses with them.
 import { z } from "zod";
+import { listInWords, METER_KINDS } from "../../../benchmarks/meters/meter-kinds";
 import { HTTP_STATUS, type AppErrorCode } from "../../errors";
 
 const codes = Object.keys(HTTP_STATUS) as [AppErrorCode, ...AppErrorCode[]];
@@ -22,5 +23,6 @@ export const zEnergyClass = z.enum(["A", "B", "C", "D", "E", "F", "G"]).meta({
   id: "EnergyClass",
   description: "Absolute, dated class from the task's µJ-per-inference bounds (A best … G).",
 });
-export const zMeter = z.string().meta({ description: "Meter kind of the figures: `rapl` (measured) or `estimate`.", examples: ["estimate"] });
+// A string, not the enum: boards and results are read back from the database, where the column is text.
+export const zMeter = z.string().meta({ description: `Meter kind of the figures: ${listInWords(METER_KINDS.map((kind) => `\`${kind}\``))}.`, examples: ["estimate"] });
 export const zHardwareProfileId = z.string().meta({ description: "Short hash of the hardware profile the result was measured on.", examples: ["3f9a0c4d2b1e7a65"] });

@@ -1,9 +1,9 @@
 // POST /api/v1/submissions and GET /api/v1/submissions/{id}. The form reuses the schema the server validates
-// with (zSubmissionInput), so a new field or rule shows in the document by itself.
+// with (zSubmissionInput), so a new field or rule shows in the document by itself. The submission's view types
+// (lib/submissions/get-submission.ts, submission-standing.ts) are inferred from these schemas.
 import { z } from "zod";
 import { zBenchmarkResult } from "../../../benchmarks/harness/result-schema";
 import { zSubmissionInput } from "./inputs";
-import type { SubmissionView } from "../../submissions/get-submission";
 import { TRAINING_TYPES, zTrainingEmissions } from "../../training/training-emissions";
 import { zHardwareProfileId, zIsoDateTime, zMeter } from "./common";
 
@@ -99,4 +99,4 @@ export const zSubmissionView = z
     }),
     badge: zSubmissionBadge.nullable().meta({ description: "Succeeded only: the model's badge for the task." }),
   })
-  .meta({ id: "Submission" }) satisfies z.ZodType<SubmissionView>;
+  .meta({ id: "Submission" });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { datasetManifestSha256 } from "@/benchmarks/datasets/manifest-hash";
-import { getTask } from "@/benchmarks/tasks/catalog";
+import { requireTask } from "@/benchmarks/tasks/catalog";
 import { zResultRecord } from "@/lib/api/schemas/results";
 import { clearBadgeCache } from "@/lib/badges/serve-badge";
 import { SCI_DEFAULTS, sciPerInference } from "@/lib/sci/sci";
@@ -79,7 +79,7 @@ describe("GET /api/v1/results/:id", () => {
       energyPerInferenceJ: 5e-6,
       energyClass: "C",
       artifactSha256: sha256,
-      datasetManifestSha256: datasetManifestSha256(getTask("mnist").dataset),
+      datasetManifestSha256: datasetManifestSha256(requireTask("mnist").dataset),
       harnessVersion: "1.0.0",
       onnxruntimeVersion: "1.30.0",
       hardware: { cpuModel: "Test CPU 9000", threads: 8 },

@@ -6,6 +6,7 @@ import { EXPORTED_CASES, exportedBytes, type ExportedCase } from "@/benchmarks/o
 import { getDb } from "@/lib/db/client";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { newResearcher, submissionRequest, TEST_HARNESS, uniqueSlug } from "@/lib/testing/fixtures";
+import { waitFor } from "@/lib/testing/worker-runs";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 import { GET as getLeaderboard } from "../leaderboard/route";
 import { GET as getSubmission } from "./[id]/route";
@@ -35,14 +36,15 @@ async function upload(c: ExportedCase) {
   return { model, status: response.status, body: await response.json() };
 }
 
-async function waitForFinal(id: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const view = await (await getSubmission(new Request(`http://localhost/api/v1/submissions/${id}`), { params: Promise.resolve({ id }) })).json();
-    if (["succeeded", "failed", "rejected"].includes(view.status)) return view;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`submission ${id} did not finish in ${timeoutMs} ms`);
+function waitForFinal(id: string, timeoutMs = 120_000) {
+  return waitFor(
+    async () => {
+      const view = await (await getSubmission(new Request(`http://localhost/api/v1/submissions/${id}`), { params: Promise.resolve({ id }) })).json();
+      return ["succeeded", "failed", "rejected"].includes(view.status) ? view : undefined;
+    },
+    timeoutMs,
+    `submission ${id} to finish`,
+  );
 }
 
 async function board(query: string) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { closeQueues } from "@/lib/queue/get-queue";
 import { baselineBytes, newResearcher, submissionRequest, TEST_HARNESS, uniqueSlug } from "@/lib/testing/fixtures";
+import { waitFor } from "@/lib/testing/worker-runs";
 import { startWorker, type RunningWorker } from "@/worker/start-worker";
 import { GET as getLeaderboard } from "../leaderboard/route";
 import { GET as getSubmission } from "./[id]/route";
@@ -18,14 +19,16 @@ async function statusOf(id: string) {
 /** Polls the public status until it is final, recording every progress value seen on the way. */
 async function waitForFinal(id: string, timeoutMs = 150_000) {
   const progressSeen: number[] = [];
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const view = await statusOf(id);
-    progressSeen.push(view.progress);
-    if (["succeeded", "failed", "rejected"].includes(view.status)) return { view, progressSeen };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`submission ${id} did not finish in ${timeoutMs} ms`);
+  const view = await waitFor(
+    async () => {
+      const seen = await statusOf(id);
+      progressSeen.push(seen.progress);
+      return ["succeeded", "failed", "rejected"].includes(seen.status) ? seen : undefined;
+    },
+    timeoutMs,
+    `submission ${id} to finish`,
+  );
+  return { view, progressSeen };
 }
 
 beforeAll(async () => {

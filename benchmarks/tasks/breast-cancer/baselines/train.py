@@ -23,42 +23,31 @@ For every model the script prints its parameter count, ONNX file size, validatio
 accuracy, training time and SHA-256.
 """
 
-import hashlib
 import os
-import random
 import sys
-import time
 
 import numpy as np
-import onnx
 import torch
 from torch import nn
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", ".."))
+import baseline_training as bt  # noqa: E402  (benchmarks/tasks/baseline_training.py)
+
 CSV = os.path.join(HERE, "..", "data", "breast_cancer.csv")
 CSV_SHA256 = "fed3eb72d0575ef6192293f5093c6e801b1476b577d0386bf4455504522172ed"
 
 FEATURES = 30
 SEED = 20261129
 STEPS = 1500
-OPSET = 13
-MAX_BYTES = 1_000_000
 
 
 # --------------------------------------------------------------------------- data
 
 
-def sha256_file(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def load_training_rows():
     """(features, targets) of the training rows only: data rows with i % 5 != 0, in file order."""
-    if sha256_file(CSV) != CSV_SHA256:
+    if bt.sha256_file(CSV) != CSV_SHA256:
         raise RuntimeError(f"{CSV}: SHA-256 differs from the task manifest's")
     with open(CSV) as f:
         header = f.readline().strip().split(",")
@@ -141,18 +130,6 @@ MODELS = [
 # --------------------------------------------------------------------------- training
 
 
-def seed_everything(seed):
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
-
-
-@torch.no_grad()
-def accuracy(model, x, y):
-    model.eval()
-    return (model(x).argmax(1) == y).float().mean().item()
-
-
 def train(model, train_set, lr, weight_decay):
     """Full-batch Adam: 341 rows need no mini-batches."""
     x, y = train_set
@@ -168,78 +145,30 @@ def train(model, train_set, lr, weight_decay):
             print(f"    step {step + 1}/{STEPS}: train loss {loss.item():.4f}", flush=True)
 
 
-def export(model, path):
-    model.eval()
-    dummy = torch.zeros(1, FEATURES, dtype=torch.float32)
-    torch.onnx.export(
-        model,
-        dummy,
-        path,
-        export_params=True,
-        opset_version=OPSET,
-        do_constant_folding=True,
-        input_names=["input"],
-        output_names=["scores"],
-        dynamic_axes={"input": {0: "N"}, "scores": {0: "N"}},
-    )
-    m = onnx.load(path)
-    onnx.checker.check_model(m, full_check=True)
-    # Contract checks.
-    domains = {op.domain for op in m.opset_import}
-    if not domains <= {"", "ai.onnx"}:
-        raise RuntimeError(f"{path}: non-standard opset domains {domains}")
-    for node in m.graph.node:
-        if node.domain not in ("", "ai.onnx"):
-            raise RuntimeError(f"{path}: custom-domain node {node.op_type} ({node.domain})")
-    if [i.name for i in m.graph.input] != ["input"] or [o.name for o in m.graph.output] != ["scores"]:
-        raise RuntimeError(f"{path}: unexpected input/output names")
-    in_dims = m.graph.input[0].type.tensor_type.shape.dim
-    out_dims = m.graph.output[0].type.tensor_type.shape.dim
-    if [d.dim_param or d.dim_value for d in in_dims] != ["N", FEATURES]:
-        raise RuntimeError(f"{path}: unexpected input shape")
-    if [d.dim_param or d.dim_value for d in out_dims] != ["N", 2]:
-        raise RuntimeError(f"{path}: unexpected output shape")
-    return sorted({n.op_type for n in m.graph.node})
+def load():
+    train_set, val_set = split(*load_training_rows())
+    return train_set, val_set, [f"fitted rows: {len(train_set[0])} ({int(train_set[1].sum())} benign), "
+                                f"validation rows (i % 5 == 1): {len(val_set[0])} ({int(val_set[1].sum())} benign)"]
+
+
+def describe(spec):
+    slug, name, _, lr, weight_decay = spec
+    return f"{slug} ({name}): {STEPS} full-batch steps, Adam lr {lr}, weight decay {weight_decay}"
+
+
+def fit(spec, train_set, val_set, seed):
+    slug, _, make, lr, weight_decay = spec
+    model = make(train_set[0])
+    _, params, seconds, val_acc = bt.trained(model, lambda: train(model, train_set, lr, weight_decay), val_set)
+    folded = fold_standardisation(model)
+    if bt.accuracy(folded, *val_set) != val_acc or not torch.allclose(folded(train_set[0]), model(train_set[0]), rtol=1e-4, atol=1e-4):
+        raise RuntimeError(f"{slug}: folding the standardisation changed the scores")
+    return folded, params, seconds, val_acc
 
 
 def main():
-    torch.set_num_threads(1)
-    torch.use_deterministic_algorithms(True)
-    t_all = time.time()
-    train_set, val_set = split(*load_training_rows())
-    print(f"torch {torch.__version__}, onnx {onnx.__version__}, numpy {np.__version__}")
-    print(f"fitted rows: {len(train_set[0])} ({int(train_set[1].sum())} benign), "
-          f"validation rows (i % 5 == 1): {len(val_set[0])} ({int(val_set[1].sum())} benign)")
-    results = []
-    for k, (slug, name, make, lr, weight_decay) in enumerate(MODELS):
-        print(f"\n== {slug} ({name}): {STEPS} full-batch steps, Adam lr {lr}, weight decay {weight_decay}", flush=True)
-        seed_everything(SEED + k)
-        model = make(train_set[0])
-        params = sum(p.numel() for p in model.parameters())
-        t0 = time.time()
-        train(model, train_set, lr, weight_decay)
-        seconds = time.time() - t0
-        val_acc = accuracy(model, *val_set)
-        folded = fold_standardisation(model)
-        if accuracy(folded, *val_set) != val_acc or not torch.allclose(folded(train_set[0]), model(train_set[0]), rtol=1e-4, atol=1e-4):
-            raise RuntimeError(f"{slug}: folding the standardisation changed the scores")
-        path = os.path.join(HERE, slug + ".onnx")
-        ops = export(folded, path)
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise RuntimeError(f"{path}: {size} bytes exceeds {MAX_BYTES}")
-        digest = sha256_file(path)
-        results.append((slug, params, size, val_acc, seconds, digest, ops))
-        print(f"   params {params}, file {size} bytes, "
-              f"validation accuracy {val_acc * 100:.2f}%, train time {seconds:.1f}s, ops {','.join(ops)}")
-        print(f"   sha256 {digest}")
-
-    print("\nsummary")
-    print(f"{'model':<26} {'params':>7} {'bytes':>7} {'val acc':>8} {'train s':>8}  sha256")
-    for slug, params, size, val_acc, seconds, digest, _ in results:
-        print(f"{slug:<26} {params:>7} {size:>7} {val_acc * 100:>7.2f}% {seconds:>8.1f}  {digest}")
-    print(f"total time {time.time() - t_all:.1f}s")
-    return 0
+    return bt.run(here=HERE, seed=SEED, models=MODELS, load=load, describe=describe, fit=fit,
+                  contract=((FEATURES,), 2), slug_width=26, only=set(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -21,24 +21,22 @@ SHA-256, and the SHA-256 over all training files it read.
 
 import hashlib
 import os
-import random
 import re
 import sys
-import time
 import wave
 
 import numpy as np
-import onnx
 import torch
 from torch import nn
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", ".."))
+import baseline_training as bt  # noqa: E402  (benchmarks/tasks/baseline_training.py)
+
 CLIP = 8192
 RATE = 8000
 SEED = 20261129
 BATCH = 32
-OPSET = 13
-MAX_BYTES = 1_000_000
 NAME = re.compile(r"^(\d)_([a-z]+)_(\d+)\.wav$")
 
 
@@ -179,111 +177,30 @@ MODELS = [
 # --------------------------------------------------------------------------- training
 
 
-def seed_everything(seed):
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
+def load():
+    train_set, val_set, data_digest = load_data()
+    return train_set, val_set, [
+        f"training clips (index 10-49): {len(train_set[0])}, validation clips (index 5-9): {len(val_set[0])}",
+        f"training files sha256 {data_digest}",
+    ]
 
 
-@torch.no_grad()
-def accuracy(model, x, y):
-    model.eval()
-    return (model(x).argmax(1) == y).float().mean().item()
+def describe(spec):
+    slug, name, _, epochs, lr, use_augment = spec
+    return f"{slug} ({name}): {epochs} epochs, Adam one-cycle lr {lr}, batch {BATCH}, augment {use_augment}"
 
 
-def train(model, train_set, epochs, lr, seed, use_augment):
-    x, y = train_set
-    gen = torch.Generator().manual_seed(seed)
-    opt = torch.optim.Adam(model.parameters(), lr=lr)
-    steps_per_epoch = (len(x) + BATCH - 1) // BATCH
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=epochs * steps_per_epoch)
-    loss_fn = nn.CrossEntropyLoss()
-    for epoch in range(epochs):
-        model.train()
-        perm = torch.randperm(len(x), generator=gen)
-        total = 0.0
-        for i in range(0, len(x), BATCH):
-            idx = perm[i : i + BATCH]
-            xb = augment(x[idx], gen) if use_augment else x[idx]
-            opt.zero_grad()
-            loss = loss_fn(model(xb), y[idx])
-            loss.backward()
-            opt.step()
-            sched.step()
-            total += loss.item() * len(idx)
-        if (epoch + 1) % 5 == 0 or epoch + 1 == epochs:
-            print(f"    epoch {epoch + 1}/{epochs}: train loss {total / len(x):.4f}", flush=True)
-
-
-def export(model, path):
-    model.eval()
-    torch.onnx.export(
-        model,
-        torch.zeros(1, 1, CLIP, dtype=torch.float32),
-        path,
-        export_params=True,
-        opset_version=OPSET,
-        do_constant_folding=True,
-        input_names=["input"],
-        output_names=["scores"],
-        dynamic_axes={"input": {0: "N"}, "scores": {0: "N"}},
-    )
-    m = onnx.load(path)
-    onnx.checker.check_model(m, full_check=True)
-    for node in m.graph.node:
-        if node.domain not in ("", "ai.onnx"):
-            raise RuntimeError(f"{path}: custom-domain node {node.op_type} ({node.domain})")
-    if [i.name for i in m.graph.input] != ["input"] or [o.name for o in m.graph.output] != ["scores"]:
-        raise RuntimeError(f"{path}: unexpected input/output names")
-    dims = lambda v: [d.dim_param or d.dim_value for d in v.type.tensor_type.shape.dim]
-    if dims(m.graph.input[0]) != ["N", 1, CLIP] or dims(m.graph.output[0]) != ["N", 10]:
-        raise RuntimeError(f"{path}: unexpected input/output shapes")
-    return sorted({n.op_type for n in m.graph.node})
-
-
-def sha256_file(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
+def fit(spec, train_set, val_set, seed):
+    _, _, make, epochs, lr, use_augment = spec
+    model = make()
+    train = lambda: bt.train_minibatches(model, train_set, epochs=epochs, lr=lr, seed=seed, batch=BATCH,
+                                         schedule=bt.one_cycle(lr), augment=augment if use_augment else None, log_every=5)
+    return bt.trained(model, train, val_set)
 
 
 def main():
-    torch.set_num_threads(1)
-    torch.use_deterministic_algorithms(True)
-    t_all = time.time()
-    train_set, val_set, data_digest = load_data()
-    print(f"torch {torch.__version__}, onnx {onnx.__version__}, numpy {np.__version__}")
-    print(f"training clips (index 10-49): {len(train_set[0])}, validation clips (index 5-9): {len(val_set[0])}")
-    print(f"training files sha256 {data_digest}")
-    only = set(sys.argv[1:])
-    results = []
-    for k, (slug, name, make, epochs, lr, use_augment) in enumerate(MODELS):
-        if only and slug not in only:
-            continue
-        print(f"\n== {slug} ({name}): {epochs} epochs, Adam one-cycle lr {lr}, batch {BATCH}, augment {use_augment}", flush=True)
-        seed_everything(SEED + k)
-        model = make()
-        params = sum(p.numel() for p in model.parameters())
-        t0 = time.time()
-        train(model, train_set, epochs, lr, SEED + k, use_augment)
-        seconds = time.time() - t0
-        val_acc = accuracy(model, *val_set)
-        path = os.path.join(HERE, slug + ".onnx")
-        ops = export(model, path)
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise RuntimeError(f"{path}: {size} bytes exceeds {MAX_BYTES}")
-        digest = sha256_file(path)
-        results.append((slug, params, size, val_acc, seconds, digest))
-        print(f"   params {params}, file {size} bytes, validation accuracy {val_acc * 100:.2f}%, "
-              f"train time {seconds:.1f}s, ops {','.join(ops)}")
-        print(f"   sha256 {digest}")
-
-    print("\nsummary")
-    print(f"{'model':<28} {'params':>7} {'bytes':>7} {'val acc':>8} {'train s':>8}  sha256")
-    for slug, params, size, val_acc, seconds, digest in results:
-        print(f"{slug:<28} {params:>7} {size:>7} {val_acc * 100:>7.2f}% {seconds:>8.1f}  {digest}")
-    print(f"total time {time.time() - t_all:.1f}s")
-    return 0
+    return bt.run(here=HERE, seed=SEED, models=MODELS, load=load, describe=describe, fit=fit,
+                  contract=((1, CLIP), 10), slug_width=28, only=set(sys.argv[1:]))
 
 
 if __name__ == "__main__":

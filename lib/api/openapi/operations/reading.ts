@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { zShieldsEndpoint } from "../../schemas/badges";
 import { zHealth } from "../../schemas/health";
+import { listInWords, METER_KINDS } from "../../../../benchmarks/meters/meter-kinds";
 import { PRECISIONS } from "../../../../benchmarks/onnx/precision";
 import { zBoard } from "../../schemas/leaderboard";
 import { zModelResponse, zModelSlug } from "../../schemas/models";
@@ -53,7 +54,7 @@ export const readingOperations: ApiOperations = {
       query: z.object({
         task: zTaskId,
         hardware: z.string().optional().meta({ description: "Hardware profile id (see `profiles` in an answer)." }),
-        meter: z.string().optional().meta({ description: "Meter kind: rapl or estimate." }),
+        meter: z.string().optional().meta({ description: `Meter kind: ${listInWords(METER_KINDS)}.` }),
         precision: z.enum(PRECISIONS).optional().meta({ description: "Only the entries of this numeric format (ranks stay the whole board's)." }),
         format: z.enum(["json", "csv"]).default("json").meta({ description: "csv: one row per entry, safe to open in a spreadsheet (a tied rank is written '=3)." }),
       }),

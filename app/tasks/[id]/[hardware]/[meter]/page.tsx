@@ -4,6 +4,7 @@ import { findTask } from "@/lib/engine";
 import { boardDescription, linkPreview } from "@/app/_components/link-preview";
 import { getDb } from "@/lib/db/client";
 import { getBoardCached } from "@/lib/leaderboard/board-cache";
+import { boardPath, isBoardPathKey, isDefaultBoard } from "@/lib/leaderboard/board-url";
 import { BoardView } from "../../board-view";
 
 // As /tasks/<id>: cached, regenerated in the background at most every 5 s.
@@ -26,10 +27,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** /tasks/<id>/<hardware profile>/<meter>: one board of the task; a combination with no result is a 404. */
 export default async function FilteredBoardPage({ params }: Props) {
   const { id, hardware, meter } = await params;
-  if (!findTask(id) || !/^[\w-]{1,64}$/.test(hardware) || !/^[a-z]{1,16}$/.test(meter)) notFound();
-  const board = await getBoardCached(getDb(), id, { hardwareProfileId: hardware, meter });
+  if (!findTask(id) || !isBoardPathKey(hardware, meter)) notFound();
+  const key = { hardwareProfileId: hardware, meter };
+  const board = await getBoardCached(getDb(), id, key);
   if (!board.profile) notFound();
   // The default board has the shorter address.
-  if (board.profiles[0]?.hardwareProfileId === hardware && board.profiles[0]?.meter === meter) permanentRedirect(`/tasks/${id}`);
+  if (isDefaultBoard(board.profiles, key)) permanentRedirect(boardPath(id, board.profiles, key));
   return <BoardView board={board} />;
 }
