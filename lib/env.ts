@@ -1,6 +1,6 @@
 // Environment, parsed once with zod. Bad config fails at start-up with a message naming the variable.
 import { z } from "zod";
-import { parseEnv } from "../benchmarks/config/parse-env";
+import { parseEnv } from "../common/parse-env";
 
 const zEnv = z.object({
   DATABASE_URL: z

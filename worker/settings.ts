@@ -1,7 +1,7 @@
 // Timings of the worker's fault handling, from the environment (defaults suit production; the fault tests
 // shorten them so a killed worker's job is recovered in seconds, not minutes).
 import { z } from "zod";
-import { parseEnv, type Env } from "../benchmarks/config/parse-env";
+import { parseEnv, type Env } from "../common/parse-env";
 import { SCI_DEFAULTS, type SciAssumptions } from "../lib/sci/sci";
 
 const zWorkerSettings = z.object({

@@ -1,6 +1,6 @@
 // The harness variables (.env.example), parsed once per run; one error names every bad variable.
 import { z } from "zod";
-import { parseEnv, type Env } from "../config/parse-env";
+import { parseEnv, type Env } from "../../common/parse-env";
 import { listInWords, METER_KINDS } from "../meters/meter-kinds";
 
 const METER_CHOICES = ["auto", ...METER_KINDS] as const;

@@ -4,7 +4,7 @@
 import { raplUnavailableError } from "../meters/create-meter";
 import { DEFAULT_POWERCAP_ROOT, nodePowercapFs, PowercapUnavailable, scanPowercap, type PowercapFs } from "../meters/powercap";
 import type { MeterKind } from "../types";
-import type { Env } from "../config/parse-env";
+import type { Env } from "../../common/parse-env";
 import { parseHarnessEnv, type HarnessEnv } from "./env";
 
 export interface MeterSelection {
