@@ -188,17 +188,7 @@ export async function getBoard(db: Db, taskId: string, filter: BoardFilter = {})
 
   const spreads = await loadRepeatability(db, chosen);
   const candidates = await loadBoardCandidates(db, task.id, chosen, spreads);
-  // rankBoard keeps every field of a candidate but types only BoardCandidate's: the rest are put back by id.
-  const extras = new Map(
-    candidates.map((c) => [
-      c.submissionId,
-      { publishedCi95J: c.publishedCi95J, betweenRunHalfWidth95: c.betweenRunHalfWidth95, precision: c.precision, nonZeroParamCount: c.nonZeroParamCount, onnxruntimeOnly: c.onnxruntimeOnly },
-    ]),
-  );
-  const entries: BoardEntry[] = rankBoard(candidates, { qualityFloor: task.qualityFloor, energyClasses: task.energyClasses }).map((entry) => ({
-    ...entry,
-    ...extras.get(entry.submissionId)!,
-  }));
+  const entries: BoardEntry[] = rankBoard(candidates, { qualityFloor: task.qualityFloor, energyClasses: task.energyClasses });
   return {
     ...header,
     hardwareProfileId: chosen.hardwareProfileId,

@@ -34,7 +34,8 @@ export interface BoardCandidate {
   finishedAt: string;
 }
 
-export interface RankedEntry extends BoardCandidate {
+/** What ranking adds to a candidate. */
+export interface RankFields {
   /** null for entries below the quality floor (shown apart, unranked). */
   rank: number | null;
   /** Another eligible entry has the same rank: the figures cannot tell them apart. */
@@ -47,6 +48,10 @@ export interface RankedEntry extends BoardCandidate {
   /** 1–5, relative to the ranked entries; null below the floor. */
   stars: number | null;
 }
+
+/** A candidate with its rank and grades; every field of the candidate is kept. */
+export type Ranked<C extends BoardCandidate> = C & RankFields;
+export type RankedEntry = Ranked<BoardCandidate>;
 
 export interface BoardRules {
   qualityFloor: number;
@@ -108,7 +113,7 @@ export function ranksBeyondUncertainty(intervals: readonly [number, number][]): 
   });
 }
 
-export function rankBoard(candidates: readonly BoardCandidate[], rules: BoardRules): RankedEntry[] {
+export function rankBoard<C extends BoardCandidate>(candidates: readonly C[], rules: BoardRules): Ranked<C>[] {
   const eligible = candidates.filter((c) => c.accuracy >= rules.qualityFloor).sort(compareRanked);
   const below = candidates.filter((c) => !(c.accuracy >= rules.qualityFloor)).sort(compareRanked);
   const front = paretoFront(eligible);
@@ -117,7 +122,7 @@ export function rankBoard(candidates: readonly BoardCandidate[], rules: BoardRul
   const perRank = new Map<number, number>();
   for (const rank of ranks) perRank.set(rank, (perRank.get(rank) ?? 0) + 1);
 
-  const ranked: RankedEntry[] = eligible.map((entry, index) => {
+  const ranked: Ranked<C>[] = eligible.map((entry, index) => {
     const tied = (perRank.get(ranks[index]) ?? 0) > 1;
     return {
       ...entry,
@@ -130,7 +135,7 @@ export function rankBoard(candidates: readonly BoardCandidate[], rules: BoardRul
       stars: range ? starsFor(entry.energyPerInferenceJ, range) : null,
     };
   });
-  const unranked = below.map((entry) => ({
+  const unranked = below.map((entry): Ranked<C> => ({
     ...entry,
     rank: null,
     tied: false,
