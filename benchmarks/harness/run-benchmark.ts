@@ -60,6 +60,15 @@ async function readModel(modelPath: string): Promise<Uint8Array> {
   }
 }
 
+/** Load the model at the offline batch and warm it up: what every measuring process does first. */
+async function loadAndWarm(child: ChildSupervisor, init: ChildInit, report: (step: "load" | "warmup") => void = () => undefined) {
+  report("load");
+  const loaded = await child.request({ type: "load", init }, "loaded");
+  report("warmup");
+  await child.request({ type: "warmup" }, "warm");
+  return loaded;
+}
+
 /** Idle power (W) = the meter's gross energy over the child's idle span ÷ its duration. */
 async function measureIdlePower(child: ChildSupervisor, idleS: number): Promise<number> {
   const idle = await child.request({ type: "idle", idleS }, "idle");
@@ -107,11 +116,8 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
 
   const child = new ChildSupervisor(limits());
   try {
-    progress.report("load");
     const offlineBatchSize = offlineBatch.batchSize;
-    const loaded = await child.request({ type: "load", init: { ...init, offlineBatchSize } }, "loaded");
-    progress.report("warmup");
-    await child.request({ type: "warmup" }, "warm");
+    const loaded = await loadAndWarm(child, { ...init, offlineBatchSize }, (step) => progress.report(step));
     progress.report("accuracy");
     const quality = await child.request({ type: "accuracy" }, "accuracy");
     progress.report("idle");
@@ -122,8 +128,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     const start = async (): Promise<StartedProcess> => {
       const extra = new ChildSupervisor(limits());
       try {
-        await extra.request({ type: "load", init: { ...init, offlineBatchSize } }, "loaded");
-        await extra.request({ type: "warmup" }, "warm");
+        await loadAndWarm(extra, { ...init, offlineBatchSize });
         return { child: extra, idlePowerW: await measureIdlePower(extra, settings.idleS), close: () => extra.close() };
       } catch (error) {
         await extra.close();
