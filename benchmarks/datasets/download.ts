@@ -4,10 +4,8 @@
 // file whose bytes do not match is never written; a failure names the file, the URL and how to get it by hand.
 import { createHash } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { unzipSync } from "fflate";
-import type { HarnessEnv } from "../harness/env";
 import { BenchmarkError, type DatasetFile, type DatasetManifest } from "../types";
 
 export interface DownloadOptions {
@@ -21,17 +19,6 @@ export interface DownloadOptions {
 
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_TIMEOUT_MS = 60_000;
-
-/** `$FRUGAL_DATASET_CACHE`, else `$XDG_CACHE_HOME/frugalboard/datasets`, else `~/.cache/frugalboard/datasets`. */
-export function defaultCacheDir(env: HarnessEnv): string {
-  if (env.FRUGAL_DATASET_CACHE) return env.FRUGAL_DATASET_CACHE;
-  return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "frugalboard", "datasets");
-}
-
-/** Downloads are on unless FRUGAL_DATASET_DOWNLOAD is 0/false/off (an offline machine, the test suite). */
-export function downloadsEnabled(env: HarnessEnv): boolean {
-  return !/^(0|false|off|no)$/i.test(env.FRUGAL_DATASET_DOWNLOAD ?? "");
-}
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 

@@ -8,26 +8,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BenchmarkError, type DatasetFile, type DatasetManifest } from "../types";
-import { parseHarnessEnv, type HarnessEnv } from "../harness/env";
-import { defaultCacheDir, downloadDataset, downloadsEnabled } from "./download";
-
-export interface ResolveOptions {
-  /** Mirror root; defaults to FRUGAL_DATASET_MIRROR. */
-  mirrorDir?: string;
-  /** Skip the bundled copy (tests of the mirror). */
-  skipBundled?: boolean;
-  /** Download cache; defaults to FRUGAL_DATASET_CACHE or ~/.cache/frugalboard/datasets. */
-  cacheDir?: string;
-  /** Fetch missing files from the canonical source; defaults to on unless FRUGAL_DATASET_DOWNLOAD=0. */
-  download?: boolean;
-  /** Rewrites canonical URLs (tests serve the files locally). */
-  urlFor?: (url: string) => string;
-}
-
-/** The FRUGAL_DATASET_* variables as resolve options (the defaults of resolveDataset). */
-export function datasetOptions(env: HarnessEnv): Required<Pick<ResolveOptions, "cacheDir" | "download">> & Pick<ResolveOptions, "mirrorDir"> {
-  return { mirrorDir: env.FRUGAL_DATASET_MIRROR, cacheDir: defaultCacheDir(env), download: downloadsEnabled(env) };
-}
+import { parseHarnessEnv } from "../harness/env";
+import { downloadDataset } from "./download";
+import { datasetOptions, type ResolveOptions } from "./options";
 
 /** What the caller left out, from the environment (parsed only when something is left out). */
 function withDefaults(options: ResolveOptions): ResolveOptions {

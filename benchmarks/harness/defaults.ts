@@ -1,7 +1,7 @@
 // The harness settings: an option given to runBenchmark wins, then the environment (.env.example), then the default.
 import type { BenchmarkOptions, MeterKind } from "../types";
 import type { Env } from "../../common/parse-env";
-import { datasetOptions, type ResolveOptions } from "../datasets/resolve";
+import { datasetOptions, type ResolveOptions } from "../datasets/options";
 import { HarnessConfigError, parseHarnessEnv } from "./env";
 import { selectMeterKind, type MeterSelection } from "./select-meter";
 

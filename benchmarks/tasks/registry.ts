@@ -1,6 +1,7 @@
 // Every task's test-set loader. One folder per task: `index.ts` holds the definition (listed in catalog.ts, which
 // the web app imports), `dataset.ts` its loader (imported only when a benchmark runs).
-import { resolveDataset, type ResolveOptions, type ResolvedFiles } from "../datasets/resolve";
+import type { ResolveOptions } from "../datasets/options";
+import { resolveDataset, type ResolvedFiles } from "../datasets/resolve";
 import type { LoadedDataset, TaskDefinition, TaskId } from "../types";
 import { requireTask } from "./catalog";
 
