@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
-import { redisUrl, testDatabaseUrl, testQueuePrefix } from "./lib/testing/test-env";
+import { defaultTestQueue, redisUrl, testDatabaseUrl, testQueuePrefix } from "./lib/testing/test-env";
 
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
@@ -29,6 +29,7 @@ export default defineConfig({
           env: {
             DATABASE_URL: testDatabaseUrl,
             REDIS_URL: redisUrl,
+            FRUGAL_QUEUE: defaultTestQueue,
             FRUGAL_QUEUE_PREFIX: testQueuePrefix,
             // Workers started by tests calibrate only where a test turns it on (worker/calibration.int.test.ts),
             // so other files' timings and CPU are what they were.

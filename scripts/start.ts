@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { migrateDatabase } from "../lib/db/migrate";
 import { getEnv } from "../lib/env";
+import { queueBackendOf, redisUrlOf } from "../lib/queue/backend";
 import { ensureServices } from "./lib/services";
 import { buildIsCurrent, recordBuild } from "./lib/build-stamp";
 import { createSupervisor } from "./lib/processes";
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
   const started = Date.now();
 
   step("checking PostgreSQL and Redis");
-  await ensureServices(env.DATABASE_URL, env.REDIS_URL);
+  await ensureServices(env.DATABASE_URL, queueBackendOf(env) === "redis" ? redisUrlOf(env) : undefined);
   step("applying database migrations");
   await migrateDatabase(env.DATABASE_URL);
 

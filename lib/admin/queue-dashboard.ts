@@ -36,7 +36,7 @@ async function createBoardApp(): Promise<Listener> {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   const queues = await Promise.all(Object.values(QUEUE_NAMES).map((name) => getQueue(name)));
-  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter, options: { uiConfig: { boardTitle: "frugalboard" } } });
+  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue as unknown as ConstructorParameters<typeof BullMQAdapter>[0])), serverAdapter, options: { uiConfig: { boardTitle: "frugalboard" } } });
   // The adapter's router is an Express app of its own, with routes below the dashboard's path.
   const app = serverAdapter.getRouter() as Listener & { disable(setting: string): void };
   app.disable("x-powered-by");

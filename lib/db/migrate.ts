@@ -5,7 +5,9 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import pg from "pg";
-import { redactUrl } from "../queue/redis";
+import { getEnv } from "../env";
+import { redactUrl } from "../log/redact";
+import { migrateQueueSchema, queueBackendOf } from "../queue/backend";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -32,7 +34,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Runs `prisma migrate deploy` against databaseUrl; rejects with the CLI's output when it fails. */
+/**
+ * Runs `prisma migrate deploy` against databaseUrl, then BullMQ's own migrations when the queue runs in PostgreSQL;
+ * rejects with the CLI's output when it fails.
+ */
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
   await ensureDatabase(databaseUrl);
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
@@ -50,4 +55,5 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
     child.on("close", resolve);
   });
   if (code !== 0) throw new Error(`Database migration failed (prisma migrate deploy exited ${code}):\n${output.join("").trim()}`);
+  if (queueBackendOf(getEnv()) === "postgres") await migrateQueueSchema(databaseUrl);
 }

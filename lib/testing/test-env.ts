@@ -13,4 +13,7 @@ export const e2eQueuePrefix = `frugal-e2e-${checkoutId}`;
 const derivedPort = 3100 + (parseInt(checkoutId.slice(0, 4), 16) % 800);
 // Chromium refuses to load pages from its restricted ports (net/base/port_util.cc); 3659 is the one in 3100–3899.
 export const e2ePort = Number(process.env.E2E_PORT ?? (derivedPort === 3659 ? 3660 : derivedPort));
-export const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+/** The Redis the queue tests' Redis half uses (scripts/test.ts may start one and set TEST_REDIS_URL). */
+export const redisUrl = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+/** The queue backend of tests that do not run on both (the default of a fresh machine: PostgreSQL). */
+export const defaultTestQueue = process.env.FRUGAL_QUEUE === "redis" ? "redis" : "postgres";

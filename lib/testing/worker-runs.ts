@@ -1,8 +1,7 @@
 // What the worker tests share: waiting on a probe, the submission states they wait for, and a queue cleared of
 // what earlier test files left behind.
 import type { Db } from "../db/client";
-import { QUEUE_NAMES } from "../queue/contracts";
-import { getQueue } from "../queue/get-queue";
+import { emptyBenchmarkQueue } from "../queue/get-queue";
 
 /** Polls `probe` every 100 ms until it gives a value; throws naming `what` after `timeoutMs`. */
 export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
@@ -33,5 +32,5 @@ export async function closeOutLeftoverSubmissions(db: Db): Promise<void> {
     where: { status: { in: ["QUEUED", "RUNNING"] } },
     data: { status: "FAILED", errorCode: "runtime_error", error: "Left queued by an earlier test file." },
   });
-  await (await getQueue(QUEUE_NAMES.benchmark)).obliterate({ force: true });
+  await emptyBenchmarkQueue();
 }
