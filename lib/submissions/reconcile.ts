@@ -13,7 +13,7 @@ export async function reconcileQueue(db: Db, staleWorkerMs = 2 * 60_000): Promis
         { status: "RUNNING", OR: [{ workerId: null }, { workerId: { notIn: liveWorkers.map((w) => w.id) } }] },
       ],
     },
-    select: { id: true, status: true, createdAt: true },
+    select: { id: true, status: true, createdAt: true, background: true },
     orderBy: { createdAt: "asc" },
   });
   const requeued: string[] = [];
@@ -21,7 +21,7 @@ export async function reconcileQueue(db: Db, staleWorkerMs = 2 * 60_000): Promis
     // A finished or failed job for a row that is not final: the row is the truth, so the job runs again.
     if (await isBenchmarkLive(row.id)) continue;
     if (row.status === "RUNNING") await db.submission.updateMany({ where: { id: row.id, status: "RUNNING" }, data: { status: "QUEUED", progress: 0, phase: null } });
-    await enqueueBenchmark(row.id, row.createdAt);
+    await enqueueBenchmark(row.id, row.background ? undefined : row.createdAt, row.background ? "background" : "user");
     requeued.push(row.id);
   }
   return requeued;
