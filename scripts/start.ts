@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describeDatabase } from "../lib/db/describe-database";
 import { databaseEnv, resolveDatabase, type ResolvedDatabase } from "../lib/db/lifecycle";
-import { migrateDatabase } from "../lib/db/migrate";
+import { migrateAll } from "../lib/db/migrate-all";
 import { getEnv } from "../lib/env";
 import { describeQueueBackend, queueBackendOf, redisUrlOf } from "../lib/queue/backend";
 import { ensureRedis } from "./lib/services";
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
   if (queueBackendOf(env) === "redis") await ensureRedis(redisUrlOf(env));
   step(`database: ${describeDatabase(env)}; queue: ${describeQueueBackend(env)}`);
   step("applying database migrations (Prisma's, and BullMQ's when the queue runs in PostgreSQL)");
-  await migrateDatabase(env.DATABASE_URL);
+  await migrateAll();
 
   const nextBin = require.resolve("next/dist/bin/next");
   if (!buildIsCurrent(root)) {

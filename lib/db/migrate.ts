@@ -5,9 +5,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import pg from "pg";
-import { getEnv } from "../env";
 import { redactUrl } from "../log/redact";
-import { migrateQueueSchema, queueBackendOf } from "../queue/backend";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -35,8 +33,8 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
 }
 
 /**
- * Runs `prisma migrate deploy` against databaseUrl, then BullMQ's own migrations when the queue runs in PostgreSQL;
- * rejects with the CLI's output when it fails.
+ * Runs `prisma migrate deploy` against databaseUrl; rejects with the CLI's output when it fails. BullMQ's own
+ * migrations (the queue on PostgreSQL) run beside it: migrateAll, and on a queue's first use (lib/queue/backend.ts).
  */
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
   await ensureDatabase(databaseUrl);
@@ -55,5 +53,4 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
     child.on("close", resolve);
   });
   if (code !== 0) throw new Error(`Database migration failed (prisma migrate deploy exited ${code}):\n${output.join("").trim()}`);
-  if (queueBackendOf(getEnv()) === "postgres") await migrateQueueSchema(databaseUrl);
 }

@@ -3,7 +3,7 @@
 // emptied too on each backend. The backends the queue tests run on are handed to the test files (queue-backends.ts).
 import type { TestProject } from "vitest/node";
 import pg from "pg";
-import { migrateDatabase } from "../db/migrate";
+import { migrateAll } from "../db/migrate-all";
 import { resetEnvForTests } from "../env";
 import { QUEUE_BACKENDS, type QueueBackendName } from "../queue/backend";
 import { closeQueues, emptyBenchmarkQueue } from "../queue/get-queue";
@@ -20,7 +20,7 @@ declare module "vitest" {
 export default async function globalSetup(project: TestProject): Promise<void> {
   Object.assign(process.env, { DATABASE_URL: testDatabaseUrl, REDIS_URL: redisUrl, FRUGAL_QUEUE_PREFIX: testQueuePrefix, FRUGAL_QUEUE: "postgres" });
   resetEnvForTests();
-  await migrateDatabase(testDatabaseUrl);
+  await migrateAll();
   const client = new pg.Client({ connectionString: testDatabaseUrl });
   await client.connect();
   try {
