@@ -11,6 +11,7 @@ import { PermanentJobFailure, type QueueJob } from "../lib/queue/consume";
 import { zBenchmarkJob } from "../lib/queue/contracts";
 import type { SciAssumptions } from "../lib/sci/sci";
 import { markRunning, recordFailure, recordProgress, recordSuccess } from "../lib/submissions/record-result";
+import { handBackSubmission, isSubmissionDeleted as isDeleted, loadSubmissionForRun } from "../lib/submissions/run-state";
 import { DatabaseUnavailableError, untilDatabaseAnswers, type OutageBackoff } from "./db-outage";
 
 export interface ProcessContext {
@@ -40,9 +41,6 @@ function persist<T>(ctx: ProcessContext, what: string, call: () => Promise<T>): 
 }
 
 const PROGRESS_WRITE_INTERVAL_MS = 500;
-
-/** True when the submission's row is gone: its owner deleted the model, which deletes its submissions. */
-const isDeleted = (db: Db, submissionId: string) => db.submission.count({ where: { id: submissionId } }).then((rows) => rows === 0);
 
 /** What a job ends with when its submission was deleted: completed, nothing recorded, one line in the log. */
 function dropped(submissionId: string, when: string): { skipped: string } {
@@ -81,7 +79,7 @@ export async function processBenchmark(job: QueueJob, ctx: ProcessContext): Prom
   const { submissionId } = payload.data;
   const { db } = ctx;
 
-  const submission = await beforeStart(() => db.submission.findUnique({ where: { id: submissionId }, include: { artifact: true } }));
+  const submission = await beforeStart(() => loadSubmissionForRun(db, submissionId));
   if (!submission) return dropped(submissionId, "before it ran");
   if (!(await beforeStart(() => markRunning(db, submissionId, ctx.workerId)))) return { skipped: `already ${submission.status.toLowerCase()}` };
 
@@ -136,7 +134,5 @@ async function handleFailure(job: QueueJob, ctx: ProcessContext, submissionId: s
     return;
   }
   // Aborted (the worker is stopping) or a transient fault with attempts left: hand the row back to the queue.
-  await persist(ctx, `hand-back of ${submissionId}`, () =>
-    db.submission.updateMany({ where: { id: submissionId, status: "RUNNING" }, data: { status: "QUEUED", progress: 0, phase: null } }),
-  );
+  await persist(ctx, `hand-back of ${submissionId}`, () => handBackSubmission(db, submissionId));
 }

@@ -12,7 +12,7 @@ import { describeQueueBackend } from "../lib/queue/backend";
 import { consumeQueue, pauseForRateLimit, type QueueJob } from "../lib/queue/consume";
 import { QUEUE_NAMES } from "../lib/queue/contracts";
 import { reconcileQueue } from "../lib/submissions/reconcile";
-import { upsertHardwareProfile } from "../lib/submissions/record-result";
+import { recordHeartbeat, registerWorker, unregisterWorker } from "../lib/workers/registry";
 import { createOutageTracker, DatabaseUnavailableError, untilDatabaseAnswers } from "./db-outage";
 import { startCalibrator, type Calibrator } from "./calibrate";
 import { processBenchmark } from "./process-benchmark";
@@ -36,10 +36,7 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
   // A worker started while PostgreSQL is down waits for it, rather than exiting (and taking `npm start` down).
   await untilDatabaseAnswers(
     "registering the worker",
-    async () => {
-      await upsertHardwareProfile(db, profile);
-      await db.worker.create({ data: { id, hostname: hostname(), pid: process.pid, hardwareProfileId: profile.id } });
-    },
+    () => registerWorker(db, id, profile),
     { backoff: outageBackoff },
   );
 
@@ -86,7 +83,7 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
   });
 
   const beat = () =>
-    db.worker.update({ where: { id }, data: { lastHeartbeatAt: new Date() } }).catch((e: Error) => console.error(`[worker] heartbeat: ${redactSecrets(databaseReason(e))}`));
+    recordHeartbeat(db, id).catch((e: Error) => console.error(`[worker] heartbeat: ${redactSecrets(databaseReason(e))}`));
   const reconcile = () =>
     reconcileQueue(db, settings.FRUGAL_WORKER_STALE_MS)
       .then((ids) => ids.length && console.log(`[worker] re-enqueued ${ids.length} submission(s) left without a job`))
@@ -103,7 +100,7 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
       await calibrator?.close();
       abort.abort();
       await consumer.close();
-      await db.worker.delete({ where: { id } }).catch(() => undefined);
+      await unregisterWorker(db, id);
     },
   };
 }

@@ -2,6 +2,7 @@
 // stopped beating) with no live job are enqueued again. Safe to run any time: the job id is the submission id.
 import { enqueueBenchmark, isBenchmarkLive } from "../queue/get-queue";
 import type { Db } from "../db/client";
+import { handBackSubmission } from "./run-state";
 
 export async function reconcileQueue(db: Db, staleWorkerMs = 2 * 60_000): Promise<string[]> {
   const staleSince = new Date(Date.now() - staleWorkerMs);
@@ -20,7 +21,7 @@ export async function reconcileQueue(db: Db, staleWorkerMs = 2 * 60_000): Promis
   for (const row of rows) {
     // A finished or failed job for a row that is not final: the row is the truth, so the job runs again.
     if (await isBenchmarkLive(row.id)) continue;
-    if (row.status === "RUNNING") await db.submission.updateMany({ where: { id: row.id, status: "RUNNING" }, data: { status: "QUEUED", progress: 0, phase: null } });
+    if (row.status === "RUNNING") await handBackSubmission(db, row.id);
     await enqueueBenchmark(row.id, row.background ? undefined : row.createdAt, row.background ? "background" : "user");
     requeued.push(row.id);
   }
