@@ -41,6 +41,8 @@ async function main(): Promise<number> {
   const server = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
   process.env.DATABASE_URL = await scratchDatabase(server, `frugalboard_bench_burst_${process.pid}`);
   process.env.FRUGAL_SUBMISSIONS_PER_DAY = String(count * 10 * backends.length);
+  // Idle calibration would take the CPU between bursts (and from the second backend's): not what is measured.
+  process.env.FRUGAL_CALIBRATE = "0";
   // Loaded after the environment is set: the database client reads it once.
   const { getDb } = await import("../lib/db/client");
   const { resetEnvForTests } = await import("../lib/env");
