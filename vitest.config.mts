@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
-import { redisUrl } from "./lib/testing/test-env";
+import { defaultTestQueue, redisUrl } from "./lib/testing/test-env";
 
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
@@ -30,6 +30,7 @@ export default defineConfig({
           setupFiles: ["lib/testing/isolate-file.ts"],
           env: {
             REDIS_URL: redisUrl,
+            FRUGAL_QUEUE: defaultTestQueue,
             // Workers started by tests calibrate only where a test turns it on (worker/calibration.int.test.ts),
             // so other files' timings and CPU are what they were.
             FRUGAL_CALIBRATE: "0",

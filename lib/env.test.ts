@@ -14,17 +14,19 @@ describe("getEnv", () => {
     delete process.env.REDIS_URL;
     delete process.env.PORT;
     resetEnvForTests();
-    expect(getEnv()).toMatchObject({
-      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/frugalboard",
-      REDIS_URL: "redis://127.0.0.1:6379",
-      PORT: 3000,
-    });
+    delete process.env.FRUGAL_QUEUE;
+    resetEnvForTests();
+    expect(getEnv()).toMatchObject({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/frugalboard", PORT: 3000 });
+    // No Redis unless one is configured: the queue then runs in PostgreSQL (lib/queue/backend.ts).
+    expect(getEnv().REDIS_URL).toBeUndefined();
+    expect(getEnv().FRUGAL_QUEUE).toBeUndefined();
   });
 
   it("refuses bad config at start-up with one message naming each variable and what it must be", () => {
     process.env.DATABASE_URL = "mysql://root@localhost/frugal";
     process.env.PORT = "http";
     process.env.FRUGAL_QUEUE_PREFIX = "bad prefix!";
+    process.env.FRUGAL_QUEUE = "rabbitmq";
     resetEnvForTests();
     let message = "";
     try {
@@ -36,6 +38,7 @@ describe("getEnv", () => {
     expect(message).toMatch(/DATABASE_URL: must be a PostgreSQL URL/);
     expect(message).toMatch(/PORT:/);
     expect(message).toMatch(/FRUGAL_QUEUE_PREFIX: letters, digits/);
+    expect(message).toMatch(/FRUGAL_QUEUE: must be postgres or redis/);
   });
 
   it("limits default to 20 submissions a day and 10 sign-ins per 15 minutes, and bad limits are refused by name", () => {

@@ -7,10 +7,15 @@ const zEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL URL such as postgresql://postgres@127.0.0.1:5432/frugalboard")
     .default("postgresql://postgres@127.0.0.1:5432/frugalboard"),
+  /** Set: BullMQ runs on this Redis (unless FRUGAL_QUEUE=postgres). Unset: BullMQ runs in PostgreSQL. */
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a Redis URL such as redis://127.0.0.1:6379")
-    .default("redis://127.0.0.1:6379"),
+    .optional(),
+  /** The queue's backend; unset: redis when REDIS_URL is set, else postgres (lib/queue/backend.ts). */
+  FRUGAL_QUEUE: z.enum(["postgres", "redis"], { error: "must be postgres or redis" }).optional(),
+  /** Set by `npm start` for its children when it runs the embedded PostgreSQL: that cluster's data folder. */
+  FRUGAL_EMBEDDED_PG_DIR: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public base URL used in links handed to API clients (statusUrl). */
   FRUGAL_PUBLIC_URL: z.string().url().optional(),

@@ -1,8 +1,7 @@
-// `npm run db:migrate`: create the database if needed and apply the committed migrations.
-import { migrateDatabase } from "../lib/db/migrate";
-import { getEnv } from "../lib/env";
+// `npm run db:migrate`: create the database if needed and apply the committed migrations (and BullMQ's).
+import { migrateAll } from "../lib/db/migrate-all";
 
-migrateDatabase(getEnv().DATABASE_URL)
+migrateAll()
   .then(() => console.log("Migrations applied."))
   .catch((error: Error) => {
     console.error(error.message);

@@ -1,13 +1,17 @@
-// `npm start`: the whole thing on one machine. Services, migrations, seed, a production build when the sources
-// changed, then web and one worker until Ctrl-C, which stops both cleanly.
+// `npm start`: the whole thing on one machine. The database (the embedded PostgreSQL unless DATABASE_URL is set),
+// migrations, seed, a production build when the sources changed, then web and one worker until Ctrl-C, which stops
+// both cleanly and then the embedded PostgreSQL.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { migrateDatabase } from "../lib/db/migrate";
+import { describeDatabase } from "../lib/db/describe-database";
+import { databaseEnv, resolveDatabase, type ResolvedDatabase } from "../lib/db/lifecycle";
+import { migrateAll } from "../lib/db/migrate-all";
 import { getEnv } from "../lib/env";
-import { ensureServices } from "./lib/services";
+import { describeQueueBackend, queueBackendOf, redisUrlOf } from "../lib/queue/backend";
+import { ensureRedis } from "./lib/services";
 import { buildIsCurrent, recordBuild } from "./lib/build-stamp";
 import { createSupervisor } from "./lib/processes";
 
@@ -32,6 +36,8 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+let database: ResolvedDatabase | undefined;
+
 async function main(): Promise<number> {
   if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
   // Datasets that are not bundled (SMS Spam, FSDD) come from a mirror folder; a copy beside the project is used
@@ -41,13 +47,17 @@ async function main(): Promise<number> {
     process.env.FRUGAL_DATASET_MIRROR = besideProject;
     step(`datasets not bundled are read from ${besideProject} (set FRUGAL_DATASET_MIRROR to change)`);
   }
-  const env = getEnv();
   const started = Date.now();
-
-  step("checking PostgreSQL and Redis");
-  await ensureServices(env.DATABASE_URL, env.REDIS_URL);
-  step("applying database migrations");
-  await migrateDatabase(env.DATABASE_URL);
+  step(process.env.DATABASE_URL ? "checking PostgreSQL at DATABASE_URL" : "starting the embedded PostgreSQL (.frugalboard/postgres)");
+  database = await resolveDatabase(root);
+  // Web, worker and seed inherit these: every process uses the database resolved here.
+  Object.assign(process.env, databaseEnv(database));
+  const env = getEnv();
+  if (database.embeddedDir) step(`embedded PostgreSQL answering in ${(database.startMs / 1000).toFixed(1)} s`);
+  if (queueBackendOf(env) === "redis") await ensureRedis(redisUrlOf(env));
+  step(`database: ${describeDatabase(env)}; queue: ${describeQueueBackend(env)}`);
+  step("applying database migrations (Prisma's, and BullMQ's when the queue runs in PostgreSQL)");
+  await migrateAll();
 
   const nextBin = require.resolve("next/dist/bin/next");
   if (!buildIsCurrent(root)) {
@@ -69,7 +79,7 @@ async function main(): Promise<number> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    step(`${signal}: stopping web and worker`);
+    step(`${signal}: stopping web and worker${database?.embeddedDir ? ", then PostgreSQL" : ""}`);
     void supervisor.stopAll("SIGTERM");
   };
   process.on("SIGINT", () => stop("SIGINT"));
@@ -84,9 +94,20 @@ async function main(): Promise<number> {
   return supervisor.done;
 }
 
+/** The embedded PostgreSQL stops last, once web and worker have written what they had to. */
+async function stopDatabase(): Promise<void> {
+  if (!database?.embeddedDir) return;
+  await database.stop().catch((error: Error) => console.error(`[start] stopping PostgreSQL: ${error.message}`));
+  step("embedded PostgreSQL stopped; its data stays in .frugalboard/postgres");
+}
+
 main()
-  .then((code) => process.exit(code))
-  .catch((error: Error) => {
+  .then(async (code) => {
+    await stopDatabase();
+    process.exit(code);
+  })
+  .catch(async (error: Error) => {
     console.error(`[start] ${error.message}`);
+    await stopDatabase();
     process.exit(1);
   });

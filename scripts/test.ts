@@ -1,11 +1,13 @@
-// `npm test`: every suite — unit, integration (real PostgreSQL and Redis), Playwright in Debian's Chromium —
-// then one closing line `N passed, N failed` that sums them all, since CI reads only that line.
+// `npm test`: every suite — unit, integration (real PostgreSQL; the queue tests on both backends), Playwright in
+// Debian's Chromium — then one closing line `N passed, N failed` that sums them all, since CI reads only that line.
+// PostgreSQL: TEST_POSTGRES_URL, else DATABASE_URL's server, else the checkout's embedded one. Redis (the queue
+// tests' Redis half): one that answers, else a redis-server started here, else none, which the last line says.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { redisUrl, testDatabaseUrl } from "../lib/testing/test-env";
-import { ensureServices } from "./lib/services";
+import { resolveDatabase, type ResolvedDatabase } from "../lib/db/lifecycle";
+import { startTestRedis, type TestRedis } from "./lib/test-redis";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const reports = join(root, ".frugal", "test-reports");
@@ -61,14 +63,31 @@ function playwrightSuite(): Tally {
 async function main(): Promise<number> {
   rmSync(reports, { recursive: true, force: true });
   mkdirSync(reports, { recursive: true });
-  await ensureServices(testDatabaseUrl, redisUrl);
-  const tallies = [vitestSuite(), playwrightSuite()];
-  console.log("");
-  for (const t of tallies) console.log(`${t.suite}: ${t.passed} passed, ${t.failed} failed (exit ${t.exitCode})`);
-  const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
-  const failed = tallies.reduce((sum, t) => sum + t.failed + (t.exitCode !== 0 && t.failed === 0 ? 1 : 0), 0);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  let database: ResolvedDatabase | undefined;
+  let redis: TestRedis | undefined;
+  try {
+    if (!process.env.TEST_POSTGRES_URL) {
+      // One server for the whole run; each test file makes its own databases on it (lib/testing/test-env.ts).
+      database = await resolveDatabase(root);
+      const server = new URL(database.url);
+      server.pathname = "";
+      process.env.TEST_POSTGRES_URL = server.toString().replace(/\/$/, "");
+      console.log(`[test] PostgreSQL: ${database.embeddedDir ? `embedded (answering in ${(database.startMs / 1000).toFixed(1)} s)` : "the server of DATABASE_URL"}`);
+    }
+    redis = await startTestRedis(process.env.CI === "true");
+    if (redis.url) process.env.TEST_REDIS_URL = redis.url;
+    console.log(`[test] queue backends: postgres${redis.url ? `, redis (${redis.origin})` : ` only (${redis.missing})`}`);
+    const tallies = [vitestSuite(), playwrightSuite()];
+    console.log("");
+    for (const t of tallies) console.log(`${t.suite}: ${t.passed} passed, ${t.failed} failed (exit ${t.exitCode})`);
+    const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
+    const failed = tallies.reduce((sum, t) => sum + t.failed + (t.exitCode !== 0 && t.failed === 0 ? 1 : 0), 0);
+    console.log(`${passed} passed, ${failed} failed${redis.url ? "" : `; redis backend: not run, ${redis.missing}`}`);
+    return failed === 0 ? 0 : 1;
+  } finally {
+    await redis?.stop();
+    await database?.stop();
+  }
 }
 
 main()

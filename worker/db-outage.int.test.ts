@@ -3,7 +3,7 @@
 // The worker backs off instead of failing jobs, and carries on when PostgreSQL is back; no result is lost.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { distinctCopy } from "../benchmarks/onnx/testing/distinct-copy";
 import { createDb, getDb, type Db } from "../lib/db/client";
 import { QUEUE_NAMES } from "../lib/queue/contracts";
@@ -12,6 +12,7 @@ import { createSubmission } from "../lib/submissions/create-submission";
 import { startTcpProxy, targetOf, type TcpProxy } from "../lib/testing/tcp-proxy";
 import { fileDatabaseUrl } from "../lib/testing/test-env";
 import { uniqueSlug } from "../lib/testing/fixtures";
+import { describeEachQueueBackend } from "../lib/testing/queue-backends";
 import { finished as finishedRow, waitFor } from "../lib/testing/worker-runs";
 import { startWorker, type RunningWorker } from "./start-worker";
 
@@ -62,7 +63,7 @@ function captureErrors(): string[] {
   return lines;
 }
 
-describe("the worker while PostgreSQL is down", () => {
+describeEachQueueBackend("the worker while its PostgreSQL client is cut off", () => {
   it("does not start a job it cannot read: the job waits in the queue with no attempt used, and runs once PostgreSQL is back", async () => {
     const errors = captureErrors();
     workers.push(await startWorker(workerDb, QUICK));

@@ -2,12 +2,13 @@
 // would measure for nobody), records nothing, and ends the job as done, not failed and not tried again.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { getDb } from "../lib/db/client";
 import { QUEUE_NAMES } from "../lib/queue/contracts";
 import { closeQueues, getQueue } from "../lib/queue/get-queue";
 import { createSubmission } from "../lib/submissions/create-submission";
 import { TEST_HARNESS, uniqueSlug } from "../lib/testing/fixtures";
+import { describeEachQueueBackend } from "../lib/testing/queue-backends";
 import { runningWithProgress, waitFor } from "../lib/testing/worker-runs";
 import { startWorker } from "./start-worker";
 
@@ -42,7 +43,7 @@ async function endedJob(id: string, timeoutMs: number) {
   );
 }
 
-describe("a model deleted while it is benchmarked", () => {
+describeEachQueueBackend("a model deleted while it is benchmarked", () => {
   it("stops the running benchmark, records nothing, and completes the job", async () => {
     const { id, modelId } = await submit();
     const worker = await startWorker(db, SLOW);

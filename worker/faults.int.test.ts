@@ -1,13 +1,14 @@
-// Faults with the real services: a worker killed mid-benchmark, a worker stopped with SIGTERM, Redis losing its
-// jobs. PostgreSQL is the source of truth, so each submission still ends with exactly one result.
+// Faults with the real services: a worker killed mid-benchmark, a worker stopped with SIGTERM, the queue losing its
+// jobs; on each queue backend. PostgreSQL is the source of truth, so each submission still ends with exactly one result.
 import { spawn, type ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "../lib/db/client";
 import { QUEUE_NAMES } from "../lib/queue/contracts";
 import { closeQueues, getQueue } from "../lib/queue/get-queue";
 import { createSubmission } from "../lib/submissions/create-submission";
 import { reconcileQueue } from "../lib/submissions/reconcile";
 import { baselineBytes, TEST_HARNESS, uniqueSlug } from "../lib/testing/fixtures";
+import { describeEachQueueBackend } from "../lib/testing/queue-backends";
 import { finished as finishedRow, runningWithProgress as runningRow, waitFor } from "../lib/testing/worker-runs";
 import { startWorker } from "./start-worker";
 
@@ -45,7 +46,7 @@ const finished = (id: string) => finishedRow(db, id);
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
 
-describe("worker faults", () => {
+describeEachQueueBackend("worker faults", () => {
   it("kill -9 in the middle of a benchmark: the job is picked up again and exactly one result is stored", async () => {
     const id = await submitBaseline("mnist-logreg.onnx");
     const doomed = spawnWorker();
@@ -85,7 +86,7 @@ describe("worker faults", () => {
     }
   });
 
-  it("Redis loses every job: the reconciler enqueues the queued rows again and nothing is lost", async () => {
+  it("the queue loses every job: the reconciler enqueues the queued rows again and nothing is lost", async () => {
     const id = await submitBaseline("mnist-logreg.onnx");
     const queue = await getQueue(QUEUE_NAMES.benchmark);
     expect(await queue.getJob(id)).toBeTruthy();

@@ -2,15 +2,16 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { UnrecoverableError, type Job } from "bullmq";
 import { runBenchmark } from "../benchmarks/harness/run-benchmark";
 import { BenchmarkError, type BenchmarkOptions, type BenchmarkProgress } from "../benchmarks/types";
 import type { Db } from "../lib/db/client";
 import { databaseReason, isDatabaseUnavailable } from "../lib/db/unavailable";
 import { redactSecrets } from "../lib/log/redact";
+import { PermanentJobFailure, type QueueJob } from "../lib/queue/consume";
 import { zBenchmarkJob } from "../lib/queue/contracts";
 import type { SciAssumptions } from "../lib/sci/sci";
 import { markRunning, recordFailure, recordProgress, recordSuccess } from "../lib/submissions/record-result";
+import { handBackSubmission, isSubmissionDeleted as isDeleted, loadSubmissionForRun } from "../lib/submissions/run-state";
 import { DatabaseUnavailableError, untilDatabaseAnswers, type OutageBackoff } from "./db-outage";
 
 export interface ProcessContext {
@@ -40,9 +41,6 @@ function persist<T>(ctx: ProcessContext, what: string, call: () => Promise<T>): 
 }
 
 const PROGRESS_WRITE_INTERVAL_MS = 500;
-
-/** True when the submission's row is gone: its owner deleted the model, which deletes its submissions. */
-const isDeleted = (db: Db, submissionId: string) => db.submission.count({ where: { id: submissionId } }).then((rows) => rows === 0);
 
 /** What a job ends with when its submission was deleted: completed, nothing recorded, one line in the log. */
 function dropped(submissionId: string, when: string): { skipped: string } {
@@ -75,13 +73,13 @@ function progressWriter(db: Db, submissionId: string, onDeleted: () => void) {
   };
 }
 
-export async function processBenchmark(job: Job, ctx: ProcessContext): Promise<{ accuracy: number; energyPerInferenceJ: number } | { skipped: string }> {
+export async function processBenchmark(job: QueueJob, ctx: ProcessContext): Promise<{ accuracy: number; energyPerInferenceJ: number } | { skipped: string }> {
   const payload = zBenchmarkJob.safeParse(job.data);
-  if (!payload.success) throw new UnrecoverableError(`Bad job payload: ${payload.error.issues[0]?.message}`);
+  if (!payload.success) throw new PermanentJobFailure(`Bad job payload: ${payload.error.issues[0]?.message}`);
   const { submissionId } = payload.data;
   const { db } = ctx;
 
-  const submission = await beforeStart(() => db.submission.findUnique({ where: { id: submissionId }, include: { artifact: true } }));
+  const submission = await beforeStart(() => loadSubmissionForRun(db, submissionId));
   if (!submission) return dropped(submissionId, "before it ran");
   if (!(await beforeStart(() => markRunning(db, submissionId, ctx.workerId)))) return { skipped: `already ${submission.status.toLowerCase()}` };
 
@@ -118,7 +116,7 @@ export async function processBenchmark(job: Job, ctx: ProcessContext): Promise<{
   }
 }
 
-async function handleFailure(job: Job, ctx: ProcessContext, submissionId: string, error: unknown): Promise<never | void> {
+async function handleFailure(job: QueueJob, ctx: ProcessContext, submissionId: string, error: unknown): Promise<never | void> {
   const { db } = ctx;
   if (error instanceof BenchmarkError && error.code !== "aborted") {
     // The model broke a rule or a limit, or cannot be measured here: running it again would end the same way.
@@ -126,7 +124,7 @@ async function handleFailure(job: Job, ctx: ProcessContext, submissionId: string
     const status = error.code === "invalid_model" || error.code === "invalid_output" ? "REJECTED" : "FAILED";
     const message = error.rule ? `${error.message} (rule: ${error.rule})` : error.message;
     await persist(ctx, `outcome of ${submissionId}`, () => recordFailure(db, submissionId, status, error.code, message));
-    throw new UnrecoverableError(error.message);
+    throw new PermanentJobFailure(error.message);
   }
   const attemptsAllowed = job.opts.attempts ?? 1;
   if (!(error instanceof BenchmarkError) && job.attemptsMade + 1 >= attemptsAllowed) {
@@ -136,7 +134,5 @@ async function handleFailure(job: Job, ctx: ProcessContext, submissionId: string
     return;
   }
   // Aborted (the worker is stopping) or a transient fault with attempts left: hand the row back to the queue.
-  await persist(ctx, `hand-back of ${submissionId}`, () =>
-    db.submission.updateMany({ where: { id: submissionId, status: "RUNNING" }, data: { status: "QUEUED", progress: 0, phase: null } }),
-  );
+  await persist(ctx, `hand-back of ${submissionId}`, () => handBackSubmission(db, submissionId));
 }

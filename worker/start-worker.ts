@@ -1,19 +1,18 @@
 // The BullMQ worker: concurrency 1 (one benchmark at a time per machine), heartbeats, and the reconciler.
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { Worker, type Job } from "bullmq";
 import { getHardwareProfile } from "../benchmarks/hardware/profile";
 import { selectMeterKind } from "../benchmarks/harness/select-meter";
 import type { BenchmarkOptions } from "../benchmarks/types";
 import type { Db } from "../lib/db/client";
-import { getEnv } from "../lib/env";
+import { describeDatabase } from "../lib/db/describe-database";
 import { databaseReason } from "../lib/db/unavailable";
 import { redactSecrets } from "../lib/log/redact";
+import { describeQueueBackend } from "../lib/queue/backend";
+import { consumeQueue, pauseForRateLimit, type QueueJob } from "../lib/queue/consume";
 import { QUEUE_NAMES } from "../lib/queue/contracts";
-import { getQueue } from "../lib/queue/get-queue";
-import { createRedis } from "../lib/queue/redis";
 import { reconcileQueue } from "../lib/submissions/reconcile";
-import { upsertHardwareProfile } from "../lib/submissions/record-result";
+import { recordHeartbeat, registerWorker, unregisterWorker } from "../lib/workers/registry";
 import { createOutageTracker, DatabaseUnavailableError, untilDatabaseAnswers } from "./db-outage";
 import { startCalibrator, type Calibrator } from "./calibrate";
 import { processBenchmark } from "./process-benchmark";
@@ -28,7 +27,6 @@ export interface RunningWorker {
 }
 
 export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {}): Promise<RunningWorker> {
-  const env = getEnv();
   const settings = readWorkerSettings();
   const outageBackoff = { firstMs: settings.FRUGAL_WORKER_OUTAGE_FIRST_MS, maxMs: settings.FRUGAL_WORKER_OUTAGE_MAX_MS };
   const id = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
@@ -38,10 +36,7 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
   // A worker started while PostgreSQL is down waits for it, rather than exiting (and taking `npm start` down).
   await untilDatabaseAnswers(
     "registering the worker",
-    async () => {
-      await upsertHardwareProfile(db, profile);
-      await db.worker.create({ data: { id, hostname: hostname(), pid: process.pid, hardwareProfileId: profile.id } });
-    },
+    () => registerWorker(db, id, profile),
     { backoff: outageBackoff },
   );
 
@@ -57,7 +52,7 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
         checkMs: settings.FRUGAL_CALIBRATE_CHECK_MS,
       })
     : null;
-  const runJob = async (job: Job) => {
+  const runJob = async (job: QueueJob) => {
     // A submission never waits for a calibration longer than it takes to stop the calibration's child.
     await calibrator?.yieldToJob();
     try {
@@ -72,35 +67,30 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
       // The job goes back to the front of the queue, no attempt used; this worker takes nothing for a while.
       const waitMs = outage.nextDelayMs();
       console.error(`[worker] ${job.id}: ${error.message}; back in the queue, next try in ${(waitMs / 1000).toFixed(1)} s`);
-      await (await getQueue(QUEUE_NAMES.benchmark)).rateLimit(waitMs);
-      throw Worker.RateLimitError();
+      throw await pauseForRateLimit(waitMs);
     } finally {
       calibrator?.jobDone();
     }
   };
-  const connection = createRedis(env.REDIS_URL, true);
-  const worker = new Worker(QUEUE_NAMES.benchmark, runJob, {
-    connection,
-    prefix: env.FRUGAL_QUEUE_PREFIX,
-    concurrency: 1,
+  const consumer = consumeQueue(QUEUE_NAMES.benchmark, runJob, {
     // A benchmark holds the event loop only briefly (the model runs in a child), so locks renew on time;
     // a worker killed mid-run leaves its job stalled, and it is picked up again after the lock expires.
-    stalledInterval: settings.FRUGAL_WORKER_STALLED_CHECK_MS,
-    lockDuration: settings.FRUGAL_WORKER_LOCK_MS,
+    stalledIntervalMs: settings.FRUGAL_WORKER_STALLED_CHECK_MS,
+    lockDurationMs: settings.FRUGAL_WORKER_LOCK_MS,
+    onFailed: (jobId, error) => console.error(`[worker] ${jobId} failed: ${redactSecrets(databaseReason(error))}`),
+    onCompleted: (jobId) => console.log(`[worker] ${jobId} done`),
+    onError: (error) => console.error(`[worker] ${redactSecrets(error.message)}`),
   });
-  worker.on("failed", (job, error) => console.error(`[worker] ${job?.id ?? "?"} failed: ${redactSecrets(databaseReason(error))}`));
-  worker.on("completed", (job) => console.log(`[worker] ${job.id} done`));
-  worker.on("error", (error) => console.error(`[worker] ${redactSecrets(error.message)}`));
 
   const beat = () =>
-    db.worker.update({ where: { id }, data: { lastHeartbeatAt: new Date() } }).catch((e: Error) => console.error(`[worker] heartbeat: ${redactSecrets(databaseReason(e))}`));
+    recordHeartbeat(db, id).catch((e: Error) => console.error(`[worker] heartbeat: ${redactSecrets(databaseReason(e))}`));
   const reconcile = () =>
     reconcileQueue(db, settings.FRUGAL_WORKER_STALE_MS)
       .then((ids) => ids.length && console.log(`[worker] re-enqueued ${ids.length} submission(s) left without a job`))
       .catch((e: Error) => console.error(`[worker] reconcile: ${redactSecrets(databaseReason(e))}`));
   await reconcile();
   const timers = [setInterval(beat, settings.FRUGAL_WORKER_HEARTBEAT_MS), setInterval(reconcile, settings.FRUGAL_WORKER_RECONCILE_MS)];
-  console.log(`[worker] ${id} ready (profile ${profile.id}: ${profile.cpuModel}, meter ${profile.meter})`);
+  console.log(`[worker] ${id} ready (profile ${profile.id}: ${profile.cpuModel}, meter ${profile.meter}; database ${describeDatabase()}; queue ${describeQueueBackend()})`);
 
   return {
     id,
@@ -109,9 +99,8 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
       timers.forEach(clearInterval);
       await calibrator?.close();
       abort.abort();
-      await worker.close();
-      connection.disconnect();
-      await db.worker.delete({ where: { id } }).catch(() => undefined);
+      await consumer.close();
+      await unregisterWorker(db, id);
     },
   };
 }

@@ -1,10 +1,11 @@
 // The queue dashboard as scripts/web-server.ts serves it, over real HTTP: who gets in, and which changes are refused.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { QUEUE_NAMES } from "../queue/contracts";
-import { closeQueues, getQueue } from "../queue/get-queue";
+import { closeQueues, emptyBenchmarkQueue, enqueueBenchmark, getQueue } from "../queue/get-queue";
 import { signUpUser, type TestUser } from "../testing/accounts";
 import { startServer, type RunningServer } from "../testing/http-server";
+import { describeEachQueueBackend } from "../testing/queue-backends";
 import { createQueueDashboard } from "./queue-dashboard";
 
 const db = getDb();
@@ -15,11 +16,9 @@ let user: TestUser;
 beforeAll(async () => {
   admin = await signUpUser(db, "qadmin", { admin: true });
   user = await signUpUser(db, "quser");
-  server = await startServer(createQueueDashboard(db));
 });
 
 afterAll(async () => {
-  await server.close();
   await closeQueues();
   await db.$disconnect();
 });
@@ -32,14 +31,27 @@ function put(path: string, cookie: string, headers: Record<string, string>) {
   return fetch(`${server.url}${path}`, { method: "PUT", redirect: "manual", headers: { cookie, ...headers } });
 }
 
-describe("/admin/queues", () => {
-  it("serves the bull-board page and its API to an admin", async () => {
+// bull-board reads the queue through BullMQ's own API, so the same dashboard serves both backends.
+describeEachQueueBackend("/admin/queues", () => {
+  beforeAll(async () => {
+    server = await startServer(createQueueDashboard(db));
+  });
+
+  afterAll(() => server.close());
+
+  it("serves the bull-board page and its API to an admin, listing the queue's jobs", async () => {
+    await emptyBenchmarkQueue();
+    await enqueueBenchmark("dashboard-sees-me");
     const page = await get("/admin/queues", admin.cookie);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<base href="/admin/queues/" />');
     const api = await (await get("/admin/queues/api/queues?activeQueue=benchmark", admin.cookie)).json();
     expect(api.queues.map((q: { name: string }) => q.name)).toEqual([QUEUE_NAMES.benchmark]);
+    const waiting = await (await get("/admin/queues/api/queues?activeQueue=benchmark&status=waiting", admin.cookie)).json();
+    expect(waiting.queues[0].counts.waiting).toBe(1);
+    expect(waiting.queues[0].jobs.map((job: { id: string }) => job.id)).toEqual(["dashboard-sees-me"]);
+    await emptyBenchmarkQueue();
   });
 
   it("sends the anonymous to sign in, refuses their changes with 401, and a plain user with 403", async () => {

@@ -31,12 +31,12 @@ function answer(res: ServerResponse, status: number, message: string, extra: Rec
   res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra }).end(message);
 }
 
-/** Made on the first admin request, so the web server starts (and serves the site) while Redis is down. */
+/** Made on the first admin request, so the web server starts (and serves the site) while the queue is down. */
 async function createBoardApp(): Promise<Listener> {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   const queues = await Promise.all(Object.values(QUEUE_NAMES).map((name) => getQueue(name)));
-  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter, options: { uiConfig: { boardTitle: "frugalboard" } } });
+  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue as unknown as ConstructorParameters<typeof BullMQAdapter>[0])), serverAdapter, options: { uiConfig: { boardTitle: "frugalboard" } } });
   // The adapter's router is an Express app of its own, with routes below the dashboard's path.
   const app = serverAdapter.getRouter() as Listener & { disable(setting: string): void };
   app.disable("x-powered-by");
@@ -76,7 +76,7 @@ export function createQueueDashboard(db: Db): (req: IncomingMessage, res: Server
       if (res.headersSent) return void res.end();
       if (isAppError(error)) return answer(res, error.httpStatus, error.message);
       console.error(`[queues] ${error.message}`);
-      answer(res, 503, "The queue dashboard is unavailable (is Redis running?); try again in a minute.");
+      answer(res, 503, "The queue dashboard is unavailable (is the queue's PostgreSQL or Redis running?); try again in a minute.");
     });
     return true;
   };

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import pg from "pg";
-import { redactUrl } from "../queue/redis";
+import { redactUrl } from "../log/redact";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -32,7 +32,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Runs `prisma migrate deploy` against databaseUrl; rejects with the CLI's output when it fails. */
+/**
+ * Runs `prisma migrate deploy` against databaseUrl; rejects with the CLI's output when it fails. BullMQ's own
+ * migrations (the queue on PostgreSQL) run beside it: migrateAll, and on a queue's first use (lib/queue/backend.ts).
+ */
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
   await ensureDatabase(databaseUrl);
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");

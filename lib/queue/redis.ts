@@ -1,10 +1,9 @@
 // Redis connections for BullMQ. A missing Redis is reported promptly, with what to do, instead of hanging.
 import { Redis } from "ioredis";
-import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { redactSecrets, redactUrl } from "../log/redact";
 
-export function createRedis(url = getEnv().REDIS_URL, forWorker = false): Redis {
+export function createRedis(url: string, forWorker = false): Redis {
   const redis = new Redis(url, {
     // BullMQ workers block on Redis and must never give up a command; producers should fail fast instead.
     maxRetriesPerRequest: forWorker ? null : 1,
@@ -19,7 +18,7 @@ export function createRedis(url = getEnv().REDIS_URL, forWorker = false): Redis 
 }
 
 /** Throws a service_unavailable AppError when Redis does not answer PING within the timeout. */
-export async function assertRedisReachable(redis: Redis, url = getEnv().REDIS_URL): Promise<void> {
+export async function assertRedisReachable(redis: Redis, url: string): Promise<void> {
   try {
     if (redis.status === "wait") await redis.connect();
     await redis.ping();
@@ -31,4 +30,31 @@ export async function assertRedisReachable(redis: Redis, url = getEnv().REDIS_UR
   }
 }
 
-export { redactUrl } from "../log/redact";
+
+/** null when a Redis answers PING at url, else the reason; for start-up checks that must not retry. */
+export async function redisProblem(url: string): Promise<string | null> {
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on("error", () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Deletes every key that matches `pattern` (SCAN, then DEL in pages): test queues of a checkout, for one. */
+export async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: null });
+  redis.on("error", () => undefined);
+  try {
+    for await (const keys of redis.scanStream({ match: pattern, count: 500 }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) await redis.del(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
+}

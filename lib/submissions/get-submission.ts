@@ -18,11 +18,14 @@ export async function getSubmission(db: Db, id: string, { baseUrl }: { baseUrl: 
 
   let queuePosition: number | null = null;
   if (row.status === "QUEUED") {
-    // Jobs run in createdAt order (lib/queue/contracts.ts, BENCHMARK_ORDER_DELAY_MS), one at a time per worker: the
-    // position is the number of queued rows ahead, plus one. Rows of the same millisecond (made by two web
-    // processes) are ordered by id, so no two submissions ever show the same position.
+    // Jobs run in createdAt order (lib/queue/contracts.ts, BENCHMARK_ORDER_DELAY_MS), users' before background ones
+    // (baselines, JOB_PRIORITY), one at a time per worker: the position is the number of queued rows ahead, plus one.
+    // Rows of the same millisecond (made by two web processes) are ordered by id, so no two show the same position.
+    const earlier = { OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] };
     const ahead = await db.submission.count({
-      where: { status: "QUEUED", OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] },
+      where: row.background
+        ? { status: "QUEUED", OR: [{ background: false }, { background: true, ...earlier }] }
+        : { status: "QUEUED", background: false, ...earlier },
     });
     queuePosition = ahead + 1;
   }

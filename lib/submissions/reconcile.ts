@@ -1,10 +1,8 @@
 // PostgreSQL is the source of truth, Redis only delivers work: rows left QUEUED (or RUNNING on a worker that
 // stopped beating) with no live job are enqueued again. Safe to run any time: the job id is the submission id.
-import { QUEUE_NAMES } from "../queue/contracts";
-import { enqueueBenchmark, getQueue } from "../queue/get-queue";
+import { enqueueBenchmark, isBenchmarkLive } from "../queue/get-queue";
 import type { Db } from "../db/client";
-
-const LIVE_STATES = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
+import { handBackSubmission } from "./run-state";
 
 export async function reconcileQueue(db: Db, staleWorkerMs = 2 * 60_000): Promise<string[]> {
   const staleSince = new Date(Date.now() - staleWorkerMs);
@@ -16,19 +14,15 @@ export async function reconcileQueue(db: Db, staleWorkerMs = 2 * 60_000): Promis
         { status: "RUNNING", OR: [{ workerId: null }, { workerId: { notIn: liveWorkers.map((w) => w.id) } }] },
       ],
     },
-    select: { id: true, status: true, createdAt: true },
+    select: { id: true, status: true, createdAt: true, background: true },
     orderBy: { createdAt: "asc" },
   });
-  const queue = await getQueue(QUEUE_NAMES.benchmark);
   const requeued: string[] = [];
   for (const row of rows) {
-    const job = await queue.getJob(row.id);
-    const state = job ? await job.getState() : "missing";
-    if (LIVE_STATES.has(state)) continue;
     // A finished or failed job for a row that is not final: the row is the truth, so the job runs again.
-    if (job) await job.remove().catch(() => undefined);
-    if (row.status === "RUNNING") await db.submission.updateMany({ where: { id: row.id, status: "RUNNING" }, data: { status: "QUEUED", progress: 0, phase: null } });
-    await enqueueBenchmark(row.id, row.createdAt);
+    if (await isBenchmarkLive(row.id)) continue;
+    if (row.status === "RUNNING") await handBackSubmission(db, row.id);
+    await enqueueBenchmark(row.id, row.background ? undefined : row.createdAt, row.background ? "background" : "user");
     requeued.push(row.id);
   }
   return requeued;

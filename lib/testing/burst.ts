@@ -14,6 +14,8 @@ export interface BurstConfig {
   concurrency: number;
   task: string;
   model: Uint8Array;
+  /** Tells this burst's model names and bytes apart from another burst's in the same process (e.g. the backend). */
+  label?: string;
 }
 
 export interface Burst {
@@ -25,14 +27,14 @@ export interface Burst {
 export async function submitBurst(db: Db, post: (request: Request) => Promise<Response>, config: BurstConfig): Promise<Burst> {
   const tokens: string[] = [];
   for (let u = 0; u < config.users; u++) tokens.push(await newResearcher(db, "burst"));
-  const files = Array.from({ length: config.count }, (_, i) => distinctCopy(config.model, `burst ${i}`));
+  const files = Array.from({ length: config.count }, (_, i) => distinctCopy(config.model, `burst ${config.label ?? ""} ${i}`));
   const ids = new Array<string>(config.count);
   let next = 0;
   const started = performance.now();
   const sender = async () => {
     while (next < config.count) {
       const i = next++;
-      const request = submissionRequest({ token: tokens[i % tokens.length], model: `burst-${process.pid}-${i}`, task: config.task, file: files[i] });
+      const request = submissionRequest({ token: tokens[i % tokens.length], model: `burst-${process.pid}-${config.label ? `${config.label}-` : ""}${i}`, task: config.task, file: files[i] });
       const response = await post(request);
       const body = await response.json();
       if (response.status !== 201) throw new Error(`submission ${i} answered ${response.status}: ${JSON.stringify(body)}`);

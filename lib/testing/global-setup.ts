@@ -1,11 +1,24 @@
-// Integration tests run against the real PostgreSQL and Redis. Here, once a run: the template database is migrated
-// and emptied (each test file gets a copy of it, lib/testing/isolate-file.ts), and this checkout's test queues are
-// cleared. When the run ends, the per-file databases and queues go.
-import { Redis } from "ioredis";
-import { migrateDatabase } from "../db/migrate";
+// Integration tests run against the real PostgreSQL (and Redis, for the queue tests' Redis half). Here, once a run:
+// the template database is migrated (Prisma's schema and BullMQ's) and emptied, since each test file gets a copy of
+// it (lib/testing/isolate-file.ts); the template's queue is emptied on each backend; and the backends the queue
+// tests run on are handed to the test files (queue-backends.ts). At the start and at the end of the run, the
+// per-file databases (whose PostgreSQL queues they hold) and this checkout's Redis test queues go.
+import type { TestProject } from "vitest/node";
 import pg from "pg";
+import { migrateAll } from "../db/migrate-all";
+import { resetEnvForTests } from "../env";
+import { QUEUE_BACKENDS, type QueueBackendName } from "../queue/backend";
+import { closeQueues, emptyBenchmarkQueue } from "../queue/get-queue";
+import { deleteRedisKeys, redisProblem } from "../queue/redis";
 import { onServer } from "./maintenance-db";
 import { redisUrl, testDatabaseUrl, testQueuePrefix } from "./test-env";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    queueBackends: QueueBackendName[];
+    redisMissing: string | null;
+  }
+}
 
 /** Drops every per-file copy of the template (named template_<file id>, lib/testing/test-env.ts isolationOf). */
 async function dropFileDatabases(): Promise<void> {
@@ -14,20 +27,10 @@ async function dropFileDatabases(): Promise<void> {
   for (const { datname } of rows) await onServer(testDatabaseUrl, `DROP DATABASE IF EXISTS "${String(datname)}" WITH (FORCE)`);
 }
 
-/** Deletes the keys of this checkout's test queues: the template's prefix and every file's (prefix-<file id>). */
-async function clearTestQueues(): Promise<void> {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  try {
-    for await (const keys of connection.scanStream({ match: `${testQueuePrefix}*`, count: 500 }) as AsyncIterable<string[]>) {
-      if (keys.length > 0) await connection.del(...keys);
-    }
-  } finally {
-    connection.disconnect();
-  }
-}
-
-export default async function globalSetup(): Promise<() => Promise<void>> {
-  await migrateDatabase(testDatabaseUrl);
+export default async function globalSetup(project: TestProject): Promise<() => Promise<void>> {
+  Object.assign(process.env, { DATABASE_URL: testDatabaseUrl, REDIS_URL: redisUrl, FRUGAL_QUEUE_PREFIX: testQueuePrefix, FRUGAL_QUEUE: "postgres" });
+  resetEnvForTests();
+  await migrateAll();
   // Before each file had its own copy, tests wrote into this database: a template must start empty.
   const client = new pg.Client({ connectionString: testDatabaseUrl });
   await client.connect();
@@ -38,10 +41,25 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   } finally {
     await client.end();
   }
-  await dropFileDatabases();
-  await clearTestQueues();
-  return async () => {
+  const missing = await redisProblem(redisUrl);
+  if (missing && process.env.CI === "true") {
+    throw new Error(`CI needs Redis for the queue tests' Redis half, and none answers at ${redisUrl} (${missing}). Start redis-server or set TEST_REDIS_URL.`);
+  }
+  const backends = QUEUE_BACKENDS.filter((backend) => backend === "postgres" || !missing);
+  for (const backend of backends) {
+    process.env.FRUGAL_QUEUE = backend;
+    resetEnvForTests();
+    await emptyBenchmarkQueue();
+    await closeQueues();
+  }
+  project.provide("queueBackends", backends);
+  project.provide("redisMissing", missing && `none answers at ${redisUrl}`);
+
+  const clear = async () => {
     await dropFileDatabases();
-    await clearTestQueues();
+    // Every file's Redis queue: the template's prefix and each file's (prefix-<file id>).
+    if (!missing) await deleteRedisKeys(redisUrl, `${testQueuePrefix}*`);
   };
+  await clear();
+  return clear;
 }

@@ -29,4 +29,7 @@ export function fileDatabaseUrl(): string {
   if (!url.startsWith(`${testDatabaseUrl}_`)) throw new Error("Run integration tests in the int project (vitest --project int): its set-up gives each file a database.");
   return url;
 }
-export const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+/** The Redis the queue tests' Redis half uses (scripts/test.ts may start one and set TEST_REDIS_URL). */
+export const redisUrl = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+/** The queue backend of tests that do not run on both (the default of a fresh machine: PostgreSQL). */
+export const defaultTestQueue = process.env.FRUGAL_QUEUE === "redis" ? "redis" : "postgres";

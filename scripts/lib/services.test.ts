@@ -1,20 +1,35 @@
-import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { resolveDatabase } from "../../lib/db/lifecycle";
 import { migrateDatabase } from "../../lib/db/migrate";
-import { ensureServices } from "./services";
+import { ensureRedis } from "./services";
 
 // Port 9 (discard) is closed on these machines: nothing answers there.
 const DEAD_POSTGRES = "postgresql://postgres:hunter2@127.0.0.1:9/frugalboard";
-const DEAD_REDIS = "redis://127.0.0.1:9";
+const DEAD_REDIS = "redis://:hunter2@127.0.0.1:9";
+const root = mkdtempSync(join(tmpdir(), "frugal-services-"));
 
-describe("missing services", () => {
-  it("say which service is missing, where it was looked for, and how to get it — without the password", async () => {
-    const error = await ensureServices(DEAD_POSTGRES, DEAD_REDIS).catch((e: Error) => e);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("configured services that do not answer", () => {
+  it("DATABASE_URL: the error names it (password masked) and the embedded PostgreSQL is not started instead", async () => {
+    const error = await resolveDatabase(root, { DATABASE_URL: DEAD_POSTGRES }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
-    expect(message).toContain("PostgreSQL at postgresql://postgres:***@127.0.0.1:9/frugalboard");
-    expect(message).toContain("Redis at redis://127.0.0.1:9");
-    expect(message).toContain("docker compose up -d --wait");
-    expect(message).toContain("DATABASE_URL and REDIS_URL");
+    expect(message).toMatch(/^PostgreSQL is not reachable at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:9\/frugalboard \(DATABASE_URL\)/);
+    expect(message).toContain("unset it to use the embedded PostgreSQL");
+    expect(message).not.toContain("hunter2");
+    expect(existsSync(join(root, ".frugalboard"))).toBe(false); // no silent switch
+  });
+
+  it("REDIS_URL: the error names it (password masked) and says how to run the queue without it", async () => {
+    const error = await ensureRedis(DEAD_REDIS).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^Redis is not reachable at redis:\/\/:\*\*\*@127\.0\.0\.1:9 \(REDIS_URL\)/);
+    expect(message).toContain("unset REDIS_URL and FRUGAL_QUEUE to run the queue in PostgreSQL");
     expect(message).not.toContain("hunter2");
   });
 

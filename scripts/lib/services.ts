@@ -1,57 +1,15 @@
-// PostgreSQL and Redis for `npm start` and `npm test`: reuse them where reachable, else bring them up with
-// Docker Compose where a Docker engine runs, else stop with a message that says how to get them.
-import { spawnSync } from "node:child_process";
-import { Redis } from "ioredis";
-import { ensureDatabase } from "../../lib/db/migrate";
-import { redactUrl } from "../../lib/queue/redis";
+// The queue's Redis for `npm start` and `npm test`, when the configuration asks for one: an unreachable Redis is an
+// error naming it, never a silent switch to the PostgreSQL backend. (The database: lib/db/lifecycle.ts.)
+import { redactUrl } from "../../lib/log/redact";
+import { redisProblem } from "../../lib/queue/redis";
 
-async function redisAnswers(url: string): Promise<string | null> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on("error", () => undefined);
-  try {
-    await redis.connect();
-    await redis.ping();
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    redis.disconnect();
-  }
-}
-
-async function postgresAnswers(url: string): Promise<string | null> {
-  try {
-    await ensureDatabase(url);
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-function dockerEngineRuns(): boolean {
-  return spawnSync("docker", ["info"], { stdio: "ignore", timeout: 10_000 }).status === 0;
-}
-
-export async function ensureServices(databaseUrl: string, redisUrl: string): Promise<void> {
-  let pgProblem = await postgresAnswers(databaseUrl);
-  let redisProblem = await redisAnswers(redisUrl);
-  if (!pgProblem && !redisProblem) return;
-
-  if (dockerEngineRuns()) {
-    console.log("Starting PostgreSQL and Redis with `docker compose up -d --wait` …");
-    const up = spawnSync("docker", ["compose", "up", "-d", "--wait"], { stdio: "inherit" });
-    if (up.status === 0) {
-      pgProblem = await postgresAnswers(databaseUrl);
-      redisProblem = await redisAnswers(redisUrl);
-      if (!pgProblem && !redisProblem) return;
-    }
-  }
-  const lines = ["frugalboard needs PostgreSQL and Redis, and could not reach them:"];
-  if (pgProblem) lines.push(`  - PostgreSQL at ${redactUrl(databaseUrl)}: ${pgProblem}`);
-  if (redisProblem) lines.push(`  - Redis at ${redactUrl(redisUrl)}: ${redisProblem}`);
-  lines.push(
-    "Start them with `docker compose up -d --wait` (Docker), or install PostgreSQL 15+ and Redis 7 and start them,",
-    "or point DATABASE_URL and REDIS_URL (in .env, see .env.example) at running ones.",
+/** Throws, naming the Redis (password masked) and what to do, when url is set and nothing answers there. */
+export async function ensureRedis(url: string | undefined): Promise<void> {
+  if (!url) return;
+  const problem = await redisProblem(url);
+  if (!problem) return;
+  throw new Error(
+    `Redis is not reachable at ${redactUrl(url)} (REDIS_URL): ${problem}. Start it (\`docker compose up -d --wait\` starts one), ` +
+      "fix REDIS_URL, or unset REDIS_URL and FRUGAL_QUEUE to run the queue in PostgreSQL.",
   );
-  throw new Error(lines.join("\n"));
 }

@@ -19,7 +19,7 @@ const REDIS_PASSWORD = "Redis-Pa55word-never-logged";
 // Port 9 (discard) is closed on these machines.
 const DEAD_DATABASE_URL = `postgresql://app:${DB_PASSWORD}@127.0.0.1:9/frugalboard`;
 const DEAD_REDIS_URL = `redis://:${REDIS_PASSWORD}@127.0.0.1:9`;
-const saved = { database: process.env.DATABASE_URL, redis: process.env.REDIS_URL };
+const saved = { database: process.env.DATABASE_URL, redis: process.env.REDIS_URL, queue: process.env.FRUGAL_QUEUE };
 let captured: string[] = [];
 
 function capture(): void {
@@ -39,6 +39,7 @@ afterEach(() => vi.restoreAllMocks());
 afterAll(async () => {
   process.env.DATABASE_URL = saved.database;
   process.env.REDIS_URL = saved.redis;
+  process.env.FRUGAL_QUEUE = saved.queue;
   resetEnvForTests();
   await resetDbForTests();
   await closeQueues();
@@ -74,6 +75,7 @@ describe("service URLs with passwords", () => {
   beforeAll(async () => {
     process.env.DATABASE_URL = DEAD_DATABASE_URL;
     process.env.REDIS_URL = DEAD_REDIS_URL;
+    process.env.FRUGAL_QUEUE = "redis";
     resetEnvForTests();
     await resetDbForTests();
     await closeQueues();
@@ -89,7 +91,9 @@ describe("service URLs with passwords", () => {
     const bodies = await Promise.all(answers.map((a) => a.text()));
     vi.restoreAllMocks();
     expect(answers.map((a) => a.status)).toEqual([503, 503, 503]);
-    expect(bodies[2]).toContain("redis://:***@127.0.0.1:9"); // the health check says where it looked, masked
+    // The health check says where it looked, masked.
+    expect(bodies[2]).toContain("redis://:***@127.0.0.1:9");
+    expect(bodies[2]).toContain("postgresql://app:***@127.0.0.1:9/frugalboard");
     expect(captured.length).toBeGreaterThan(0);
     for (const secret of [DB_PASSWORD, REDIS_PASSWORD]) {
       expect(captured.join("\n")).not.toContain(secret);
@@ -129,7 +133,7 @@ describe("the worker's start-up and its errors", () => {
   });
 
   it("names an unreachable Redis with its password masked", async () => {
-    const output = await workerOutput({ DATABASE_URL: databaseUrl, REDIS_URL: DEAD_REDIS_URL }, " ready (profile");
+    const output = await workerOutput({ DATABASE_URL: databaseUrl, REDIS_URL: DEAD_REDIS_URL, FRUGAL_QUEUE: "redis" }, " ready (profile");
     expect(output).toContain("ready");
     expect(output).toContain("redis://:***@127.0.0.1:9");
     expect(output).not.toContain(REDIS_PASSWORD);

@@ -1,8 +1,9 @@
 import { getDb } from "@/lib/db/client";
+import { describeDatabase } from "@/lib/db/describe-database";
 import { databaseReason } from "@/lib/db/unavailable";
 import { forLog } from "@/lib/log/redact";
-import { getQueue } from "@/lib/queue/get-queue";
-import { QUEUE_NAMES } from "@/lib/queue/contracts";
+import { describeQueueBackend } from "@/lib/queue/backend";
+import { benchmarkQueueCounts } from "@/lib/queue/get-queue";
 import { HARNESS_VERSION } from "@/lib/engine";
 
 export const runtime = "nodejs";
@@ -18,15 +19,19 @@ async function check(probe: () => Promise<unknown>): Promise<"ok" | string> {
   }
 }
 
-/** GET /api/v1/health — 200 when PostgreSQL and Redis answer, 503 (saying which is down) otherwise. */
+/** GET /api/v1/health — 200 when PostgreSQL and the queue answer, 503 (saying which is down) otherwise. */
 export async function GET(): Promise<Response> {
-  const [database, redis] = await Promise.all([
-    check(() => getDb().$queryRaw`SELECT 1`),
-    check(() => getQueue(QUEUE_NAMES.benchmark)),
-  ]);
-  const ok = database === "ok" && redis === "ok";
+  const [database, queue] = await Promise.all([check(() => getDb().$queryRaw`SELECT 1`), check(() => benchmarkQueueCounts())]);
+  const ok = database === "ok" && queue === "ok";
   return Response.json(
-    { status: ok ? "ok" : "degraded", database, redis, harnessVersion: HARNESS_VERSION },
+    {
+      status: ok ? "ok" : "degraded",
+      database,
+      queue,
+      databaseServer: describeDatabase(),
+      queueBackend: describeQueueBackend(),
+      harnessVersion: HARNESS_VERSION,
+    },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }
