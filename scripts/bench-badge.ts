@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "../lib/db/client";
 import { insertResult } from "../lib/testing/insert-result";
-import { type LoadResult, cleanup, deadline, ensureBuild, fmtMs, load, onCleanup, scratchDatabase, startNext, startProcess, warm } from "./lib/bench-kit";
+import { benchServerUrl, cleanup, deadline, ensureBuild, fmtMs, load, onCleanup, scratchDatabase, startNext, startProcess, type LoadResult, warm } from "./lib/bench-kit";
 import { freePort } from "../lib/testing/free-port";
 
 const GOAL_RATIO = 0.5;
@@ -45,7 +45,7 @@ http {
 
 async function main(): Promise<number> {
   deadline(12 * 60);
-  const server = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
+  const server = benchServerUrl;
   const databaseUrl = await scratchDatabase(server, `frugalboard_bench_badge_${process.pid}`);
   const db = createDb(databaseUrl);
   await insertResult(db, { modelSlug: "bench-badge-cnn", modelName: "Bench CNN", taskId: "mnist", accuracy: 0.9791, energyPerInferenceJ: 38.2e-6 });

@@ -4,7 +4,7 @@
 //   --results N (10000)  --models N (250)  --seconds N per target (10)  --connections N (20)
 import { parseArgs } from "node:util";
 import { seedBoard } from "./lib/seed-board";
-import { cleanup, deadline, ensureBuild, fmtMs, load, scratchDatabase, startNext, warm } from "./lib/bench-kit";
+import { benchServerUrl, cleanup, deadline, ensureBuild, fmtMs, load, scratchDatabase, startNext, warm } from "./lib/bench-kit";
 import { freePort } from "../lib/testing/free-port";
 
 const GOAL_P95_MS = 100;
@@ -23,7 +23,7 @@ const CONNECTIONS = Number(values.connections);
 
 async function main(): Promise<number> {
   deadline(15 * 60);
-  const server = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
+  const server = benchServerUrl;
   console.log(`[bench:board] scratch database, ${RESULTS} results of ${MODELS} models on mnist …`);
   const databaseUrl = await scratchDatabase(server, `frugalboard_bench_board_${process.pid}`);
   const seeded = Date.now();

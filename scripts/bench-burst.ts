@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Db } from "../lib/db/client";
 import type { BurstFigures } from "../lib/testing/burst";
-import { cleanup, deadline, root, scratchDatabase } from "./lib/bench-kit";
+import { benchServerUrl, cleanup, deadline, root, scratchDatabase } from "./lib/bench-kit";
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   }
   deadline(60 * 60);
   const count = Number(values.count);
-  const server = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
+  const server = benchServerUrl;
   process.env.DATABASE_URL = await scratchDatabase(server, `frugalboard_bench_burst_${process.pid}`);
   process.env.FRUGAL_SUBMISSIONS_PER_DAY = String(count * 10 * backends.length);
   // Idle calibration would take the CPU between bursts (and from the second backend's): not what is measured.

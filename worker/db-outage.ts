@@ -4,6 +4,7 @@
 // and written when the database answers again.
 import { databaseReason, isDatabaseUnavailable } from "../lib/db/unavailable";
 import { redactSecrets } from "../lib/log/redact";
+import { outageBackoffOf, readWorkerSettings } from "./settings";
 
 export interface OutageBackoff {
   /** First wait after a failure, then doubled each time up to maxMs. */
@@ -11,7 +12,8 @@ export interface OutageBackoff {
   maxMs: number;
 }
 
-export const DEFAULT_OUTAGE_BACKOFF: OutageBackoff = { firstMs: 1_000, maxMs: 30_000 };
+/** The settings' defaults (FRUGAL_WORKER_OUTAGE_FIRST_MS, FRUGAL_WORKER_OUTAGE_MAX_MS), for callers that give none. */
+export const DEFAULT_OUTAGE_BACKOFF: OutageBackoff = outageBackoffOf(readWorkerSettings({}));
 
 /** Thrown by a job that could not reach PostgreSQL before it started: the job goes back to the queue. */
 export class DatabaseUnavailableError extends Error {

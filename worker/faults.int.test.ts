@@ -11,6 +11,7 @@ import { baselineBytes, TEST_HARNESS, uniqueSlug } from "../lib/testing/fixtures
 import { describeEachQueueBackend } from "../lib/testing/queue-backends";
 import { finished as finishedRow, runningWithProgress as runningRow, waitFor } from "../lib/testing/worker-runs";
 import { startWorker } from "./start-worker";
+import { readWorkerSettings } from "./settings";
 
 const db = getDb();
 const FAST_RECOVERY = {
@@ -93,10 +94,10 @@ describeEachQueueBackend("worker faults", () => {
     await queue.obliterate({ force: true });
     expect(await queue.getJob(id)).toBeUndefined();
 
-    const requeued = await reconcileQueue(db);
+    const requeued = await reconcileQueue(db, readWorkerSettings().FRUGAL_WORKER_STALE_MS);
     expect(requeued).toContain(id);
     expect(await queue.getJob(id)).toBeTruthy();
-    expect(await reconcileQueue(db)).not.toContain(id); // a live job is left alone: no duplicate
+    expect(await reconcileQueue(db, readWorkerSettings().FRUGAL_WORKER_STALE_MS)).not.toContain(id); // a live job is left alone: no duplicate
 
     const worker = await startWorker(db, TEST_HARNESS);
     try {

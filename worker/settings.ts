@@ -36,3 +36,8 @@ export function sciAssumptionsOf(settings: WorkerSettings): SciAssumptions {
 export function readWorkerSettings(env: Env = process.env): WorkerSettings {
   return parseEnv(zWorkerSettings, env, { what: "worker configuration" });
 }
+
+/** How long the worker waits after PostgreSQL stops answering: the first wait, doubled up to the most. */
+export function outageBackoffOf(settings: WorkerSettings): { firstMs: number; maxMs: number } {
+  return { firstMs: settings.FRUGAL_WORKER_OUTAGE_FIRST_MS, maxMs: settings.FRUGAL_WORKER_OUTAGE_MAX_MS };
+}

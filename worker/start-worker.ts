@@ -16,7 +16,7 @@ import { recordHeartbeat, registerWorker, unregisterWorker } from "../lib/worker
 import { createOutageTracker, DatabaseUnavailableError, untilDatabaseAnswers } from "./db-outage";
 import { startCalibrator, type Calibrator } from "./calibrate";
 import { processBenchmark } from "./process-benchmark";
-import { readWorkerSettings, sciAssumptionsOf } from "./settings";
+import { outageBackoffOf, readWorkerSettings, sciAssumptionsOf } from "./settings";
 
 export interface RunningWorker {
   id: string;
@@ -28,11 +28,11 @@ export interface RunningWorker {
 
 export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {}): Promise<RunningWorker> {
   const settings = readWorkerSettings();
-  const outageBackoff = { firstMs: settings.FRUGAL_WORKER_OUTAGE_FIRST_MS, maxMs: settings.FRUGAL_WORKER_OUTAGE_MAX_MS };
+  const outageBackoff = outageBackoffOf(settings);
   const id = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   // The profile names the meter this machine's results will actually carry (rapl where readable, else estimate).
   const meter = selectMeterKind({ requested: harness.meter }).kind;
-  const profile = await getHardwareProfile({ intraOpThreads: harness.intraOpThreads ?? 1, meter });
+  const profile = getHardwareProfile({ intraOpThreads: harness.intraOpThreads ?? 1, meter });
   // A worker started while PostgreSQL is down waits for it, rather than exiting (and taking `npm start` down).
   await untilDatabaseAnswers(
     "registering the worker",

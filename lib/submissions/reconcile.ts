@@ -1,10 +1,10 @@
-// PostgreSQL is the source of truth, Redis only delivers work: rows left QUEUED (or RUNNING on a worker that
+// PostgreSQL is the source of truth, the queue only delivers work: rows left QUEUED (or RUNNING on a worker that
 // stopped beating) with no live job are enqueued again. Safe to run any time: the job id is the submission id.
 import { enqueueBenchmark, isBenchmarkLive } from "../queue/get-queue";
 import type { Db } from "../db/client";
 import { handBackSubmission } from "./run-state";
 
-export async function reconcileQueue(db: Db, staleWorkerMs = 2 * 60_000): Promise<string[]> {
+export async function reconcileQueue(db: Db, staleWorkerMs: number): Promise<string[]> {
   const staleSince = new Date(Date.now() - staleWorkerMs);
   const liveWorkers = await db.worker.findMany({ where: { lastHeartbeatAt: { gte: staleSince } }, select: { id: true } });
   const rows = await db.submission.findMany({

@@ -41,6 +41,9 @@ export function deadline(seconds: number): void {
 }
 
 /** A fresh, migrated database on the server of `serverUrl`; dropped at cleanup. */
+/** The PostgreSQL server the benches make their scratch databases on: BENCH_POSTGRES_URL, else the local one. */
+export const benchServerUrl = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
+
 export async function scratchDatabase(serverUrl: string, name: string): Promise<string> {
   const admin = new URL(serverUrl);
   admin.pathname = "/postgres";
