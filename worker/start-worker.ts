@@ -72,7 +72,7 @@ export async function startWorker(db: Db, harness: Partial<BenchmarkOptions> = {
       calibrator?.jobDone();
     }
   };
-  const consumer = consumeQueue(QUEUE_NAMES.benchmark, runJob, {
+  const consumer = await consumeQueue(QUEUE_NAMES.benchmark, runJob, {
     // A benchmark holds the event loop only briefly (the model runs in a child), so locks renew on time;
     // a worker killed mid-run leaves its job stalled, and it is picked up again after the lock expires.
     stalledIntervalMs: settings.FRUGAL_WORKER_STALLED_CHECK_MS,

@@ -24,9 +24,14 @@ export interface Consumer {
   close(): Promise<void>;
 }
 
-/** Consumes the queue, one job at a time (one benchmark at a time per machine). */
-export function consumeQueue(name: QueueName, processor: (job: QueueJob) => Promise<unknown>, options: ConsumeOptions): Consumer {
+/**
+ * Consumes the queue, one job at a time (one benchmark at a time per machine). On PostgreSQL, BullMQ's tables must
+ * exist before a worker polls them, so a schema no producer has used yet (a new prefix) is made first; a database
+ * that does not answer yet is left to the worker's outage handling, and BullMQ retries.
+ */
+export async function consumeQueue(name: QueueName, processor: (job: QueueJob) => Promise<unknown>, options: ConsumeOptions): Promise<Consumer> {
   const connection = openQueueConnection(true);
+  if (connection.backend === "postgres") await connection.assertReachable().catch(() => undefined);
   const worker = new Worker(
     name,
     processor,

@@ -10,8 +10,8 @@ import { closeQueues, countPendingBenchmarks, emptyBenchmarkQueue, enqueueBenchm
 
 const consumers: Consumer[] = [];
 
-function consume(processor: (job: QueueJob) => Promise<unknown>): void {
-  consumers.push(consumeQueue(QUEUE_NAMES.benchmark, processor, { lockDurationMs: 5_000, stalledIntervalMs: 5_000 }));
+async function consume(processor: (job: QueueJob) => Promise<unknown>): Promise<void> {
+  consumers.push(await consumeQueue(QUEUE_NAMES.benchmark, processor, { lockDurationMs: 5_000, stalledIntervalMs: 5_000 }));
 }
 
 async function stopConsumers(): Promise<void> {
@@ -21,7 +21,7 @@ async function stopConsumers(): Promise<void> {
 /** Ids as the consumer takes them, until `count` have run. */
 async function runOrder(count: number): Promise<string[]> {
   const taken: string[] = [];
-  consume(async (job) => void taken.push(job.data.submissionId as string));
+  await consume(async (job) => void taken.push(job.data.submissionId as string));
   await waitFor(() => (taken.length >= count ? true : undefined), 30_000, `${count} jobs to run`);
   return taken;
 }
@@ -81,7 +81,7 @@ describeEachQueueBackend("the queue", () => {
     const id = unique("permanent");
     await enqueueBenchmark(id);
     let runs = 0;
-    consume(async () => {
+    await consume(async () => {
       runs += 1;
       throw new PermanentJobFailure("the model breaks a rule");
     });
@@ -97,7 +97,7 @@ describeEachQueueBackend("the queue", () => {
     const id = unique("paused");
     await enqueueBenchmark(id);
     const seen: number[] = [];
-    consume(async (job) => {
+    await consume(async (job) => {
       seen.push(job.attemptsMade);
       if (seen.length === 1) throw await pauseForRateLimit(300);
       return "ran";
