@@ -44,7 +44,7 @@ describe("the API answers as its OpenAPI document says", () => {
   });
 
   it("health and tasks", async () => {
-    expect((await call("GET /api/v1/health", "/api/v1/health")).body).toMatchObject({ status: "ok", database: "ok", redis: "ok" });
+    expect((await call("GET /api/v1/health", "/api/v1/health")).body).toMatchObject({ status: "ok", database: "ok", queue: "ok" });
     const { body } = await call("GET /api/v1/tasks", "/api/v1/tasks");
     expect((body as { tasks: { id: string }[] }).tasks.map((t) => t.id)).toContain("mnist");
   });
