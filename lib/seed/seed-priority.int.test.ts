@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distinctCopy } from "../../benchmarks/onnx/testing/distinct-copy";
 import { startWorker } from "../../worker/start-worker";
 import { getDb } from "../db/client";
+import { resetEnvForTests } from "../env";
 import { closeQueues } from "../queue/get-queue";
 import { createSubmission } from "../submissions/create-submission";
 import { getSubmission } from "../submissions/get-submission";
@@ -21,10 +22,13 @@ beforeAll(async () => {
   // The template is empty, but say so: baselines already measured would be kept, not queued.
   await db.model.deleteMany({ where: { owner: { username: SYSTEM_USERNAME } } });
   process.env.FRUGAL_SEED_TASKS = "breast-cancer";
+  resetEnvForTests(); // the configuration is parsed once: read it again with this
 });
 
 afterAll(async () => {
-  process.env.FRUGAL_SEED_TASKS = savedTasks;
+  if (savedTasks === undefined) delete process.env.FRUGAL_SEED_TASKS;
+  else process.env.FRUGAL_SEED_TASKS = savedTasks;
+  resetEnvForTests();
   await closeQueues();
   await db.$disconnect();
 });
